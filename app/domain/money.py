@@ -1,0 +1,114 @@
+"""Money as integer fen. ``Decimal`` only at the edges (typing, printing); never ``float``.
+
+Line amounts are rounded half-up to the fen, as a cashier would; the amount due is also written in
+Chinese capitals (大写) on the settlement list.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.errors import DomainError
+
+_FEN = Decimal("0.01")
+
+
+def parse_yuan(text: str | Decimal | int, field: str | None = None) -> int:
+    """'12.5', '¥1,234.56', '１２' → fen. Rejects negatives, more than two decimals and garbage."""
+    if isinstance(text, int):
+        value = Decimal(text)
+    elif isinstance(text, Decimal):
+        value = text
+    else:
+        cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("元", "")
+        if not cleaned:
+            raise DomainError("money.invalid", field, text=text)
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise DomainError("money.invalid", field, text=text) from None
+    if not value.is_finite():
+        raise DomainError("money.invalid", field, text=str(text))
+    if value < 0:
+        raise DomainError("money.negative", field, text=str(text))
+    if value != value.quantize(_FEN):
+        raise DomainError("money.too_precise", field, text=str(text))
+    return int(value * 100)
+
+
+def fen_to_yuan(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(_FEN)
+
+
+def format_yuan(fen: int, symbol: bool = False) -> str:
+    """12345 → '123.45' (or '¥123.45'); thousands separators for readability."""
+    sign = "-" if fen < 0 else ""
+    text = f"{sign}{abs(fen) // 100:,}.{abs(fen) % 100:02d}"
+    return ("¥" + text) if symbol else text
+
+
+def multiply(unit_fen: int, quantity: Decimal) -> int:
+    """unit price × quantity, rounded half-up to the fen (e.g. 0.5 h × ¥85.55 = ¥42.78)."""
+    return int((Decimal(unit_fen) * quantity).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL_UNITS = ["", "拾", "佰", "仟"]
+_BIG_UNITS = ["", "万", "亿", "万亿"]
+
+
+def _four_digits(n: int) -> str:
+    """0 < n < 10000 → capitals with internal zeros collapsed (e.g. 1005 → 壹仟零伍)."""
+    out = []
+    zero_pending = False
+    for pos in range(3, -1, -1):
+        d = (n // 10**pos) % 10
+        if d == 0:
+            zero_pending = bool(out)
+            continue
+        if zero_pending:
+            out.append("零")
+            zero_pending = False
+        out.append(_DIGITS[d] + _SMALL_UNITS[pos])
+    return "".join(out)
+
+
+def chinese_capitals(fen: int) -> str:
+    """Amount in Chinese capitals as written on invoices: 1234.50 → 壹仟贰佰叁拾肆元伍角 ... 整."""
+    if fen < 0:
+        return "负" + chinese_capitals(-fen)
+    yuan, rest = divmod(fen, 100)
+    jiao, fen_part = divmod(rest, 10)
+    parts: list[str] = []
+    if yuan:
+        groups = []
+        n = yuan
+        while n:
+            groups.append(n % 10000)
+            n //= 10000
+        text = ""
+        need_zero = False
+        for idx in range(len(groups) - 1, -1, -1):
+            g = groups[idx]
+            if g == 0:
+                need_zero = bool(text)
+                continue
+            if text and (need_zero or g < 1000):
+                text += "零"
+            text += _four_digits(g) + _BIG_UNITS[idx]
+            need_zero = False
+        parts.append(text + "元")
+    if jiao == 0 and fen_part == 0:
+        return ("".join(parts) or "零元") + "整"
+    if jiao:
+        parts.append(_DIGITS[jiao] + "角")
+    elif yuan:
+        parts.append("零")
+    if fen_part:
+        parts.append(_DIGITS[fen_part] + "分")
+    else:
+        parts.append("整")
+    return "".join(parts)
+
+
+_FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E, 0xFF0C: 0x2C, 0xFFE5: 0xA5}

@@ -1,0 +1,3 @@
+"""Messages of the ehr area: code → {"zh_CN": …, "en": …}; placeholders use str.format names."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
