@@ -6,6 +6,7 @@ Chinese capitals (大写) on the settlement list.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.errors import DomainError
@@ -14,26 +15,41 @@ _FEN = Decimal("0.01")
 
 
 def parse_yuan(text: str | Decimal | int, field: str | None = None) -> int:
-    """'12.5', '¥1,234.56', '１２' → fen. Rejects negatives, more than two decimals and garbage."""
+    """'12.5', '¥1,234.56', '１２' → fen. Rejects negatives, more than two decimals and garbage.
+
+    Typed text must look like an amount a person writes: digits, an optional decimal point, commas only
+    as thousands separators. ``Decimal`` alone would also take '1e3', '1_000' or '12,5' (read as 125),
+    which at a till are typos, not amounts.
+    """
     if isinstance(text, int):
         value = Decimal(text)
     elif isinstance(text, Decimal):
         value = text
     else:
-        cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("元", "")
-        if not cleaned:
-            raise DomainError("money.invalid", field, text=text)
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise DomainError("money.invalid", field, text=text) from None
+        value = _parse_typed(text, field)
     if not value.is_finite():
         raise DomainError("money.invalid", field, text=str(text))
     if value < 0:
         raise DomainError("money.negative", field, text=str(text))
-    if value != value.quantize(_FEN):
+    try:
+        exact = value == value.quantize(_FEN)
+    except InvalidOperation:  # too many digits for the decimal context: no real amount
+        raise DomainError("money.invalid", field, text=str(text)) from None
+    if not exact:
         raise DomainError("money.too_precise", field, text=str(text))
     return int(value * 100)
+
+
+_TYPED_AMOUNT = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?", re.ASCII)
+
+
+def _parse_typed(text: str, field: str | None) -> Decimal:
+    cleaned = text.strip().translate(_FULLWIDTH).replace("¥", "").replace("元", "").strip()
+    match = _TYPED_AMOUNT.fullmatch(cleaned)
+    if match is None or not (match.group(2) or match.group(3)):
+        raise DomainError("money.invalid", field, text=text)
+    sign, whole, frac = match.group(1), match.group(2).replace(",", ""), match.group(3) or ""
+    return Decimal(f"{sign}{whole or '0'}.{frac or '0'}")
 
 
 def fen_to_yuan(fen: int) -> Decimal:
@@ -111,4 +127,10 @@ def chinese_capitals(fen: int) -> str:
     return "".join(parts)
 
 
-_FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E, 0xFF0C: 0x2C, 0xFFE5: 0xA5}
+_FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {
+    0xFF0E: 0x2E,  # ．
+    0xFF0C: 0x2C,  # ，
+    0xFFE5: 0xA5,  # ￥
+    0xFF0D: 0x2D,  # －, so a full-width minus is reported as negative, not as garbage
+    0xFF0B: 0x2B,  # ＋
+}

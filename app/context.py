@@ -1,0 +1,53 @@
+"""Opening a data folder: database file, migrations (after a backup), and the services bound to it.
+
+The UI, the CLI, the seed generator and the tests all start here, so they see the same wiring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.domain.clock import Clock, SystemClock
+from app.paths import DataDir
+from app.services.order_list import OrderListService
+from app.services.settlement import SettlementService
+from app.services.shop import ShopService
+from app.services.staff import StaffService
+from app.services.vehicles import VehicleService
+from app.services.workorders import WorkOrderService
+from localdb.engine import Database
+from localdb.migrate import upgrade_to_head
+
+
+@dataclass
+class AppContext:
+    data_dir: DataDir
+    db: Database
+    clock: Clock
+    backup_made: Path | None = None
+    shop: ShopService = field(init=False)
+    staff: StaffService = field(init=False)
+    vehicles: VehicleService = field(init=False)
+    orders: WorkOrderService = field(init=False)
+    settlement: SettlementService = field(init=False)
+    order_list: OrderListService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.shop = ShopService(self.db, self.clock)
+        self.staff = StaffService(self.db)
+        self.vehicles = VehicleService(self.db, self.clock)
+        self.orders = WorkOrderService(self.db, self.clock)
+        self.settlement = SettlementService(self.db, self.clock)
+        self.order_list = OrderListService(self.db)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(data_dir: DataDir, clock: Clock | None = None, database_url: str | None = None) -> AppContext:
+    """Create the folder if needed, upgrade the schema (backing up an existing database first)."""
+    data_dir.ensure()
+    db = Database(database_url) if database_url else Database.for_file(data_dir.database)
+    backup = upgrade_to_head(db.engine, backup_dir=data_dir.backups)
+    return AppContext(data_dir, db, clock or SystemClock(), backup_made=backup)

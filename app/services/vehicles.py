@@ -1,0 +1,246 @@
+"""Vehicles and their owners: find-before-create search at intake, creation with plate/VIN rules, history.
+
+Search matches any part of the plate, the tail of the VIN, or part of the owner's phone, so the clerk
+finds the car before creating a duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from app.domain.clock import Clock, local_date
+from app.domain.errors import DomainError, Issue, WarningsNotConfirmed
+from app.domain.plate import check_plate, colour_issue
+from app.domain.vin import validate_vin, vin_issues
+from app.domain.workorder import VEHICLE_TYPES, State
+from app.services.dto import VehicleDetail, VehicleSummary, VisitSummary
+from app.services.storage import reading, writing
+from localdb.engine import Database
+from localdb.models import Owner, Vehicle, WorkOrder
+
+_PHONE = re.compile(r"^[0-9+\- ]{0,20}$")
+
+
+@dataclass(frozen=True)
+class VehicleInput:
+    plate: str
+    plate_colour: int
+    vin: str
+    brand_model: str
+    engine_no: str
+    vehicle_type: str
+    owner_name: str
+    owner_phone: str
+
+
+def normalize_query(text: str) -> str:
+    return re.sub(r"[\s.·\-]", "", unicodedata.normalize("NFKC", text)).upper()
+
+
+def check_phone(phone: str, field: str) -> str:
+    phone = unicodedata.normalize("NFKC", phone).strip()
+    if not _PHONE.match(phone):
+        raise DomainError("vehicle.phone_invalid", field, phone=phone)
+    return phone
+
+
+def _to_detail(v: Vehicle) -> VehicleDetail:
+    return VehicleDetail(
+        id=v.id,
+        plate=v.plate,
+        plate_colour=v.plate_colour,
+        vin=v.vin,
+        brand_model=v.brand_model,
+        engine_no=v.engine_no,
+        vehicle_type=v.vehicle_type,
+        owner_id=v.owner_id,
+        owner_name=v.owner.name,
+        owner_phone=v.owner.phone,
+    )
+
+
+class VehicleService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def search(self, text: str, limit: int = 20) -> list[VehicleSummary]:
+        """Vehicles whose plate contains ``text``, whose VIN ends with it, or whose owner's phone contains it."""
+        q = normalize_query(text)
+        if len(q) < 2:
+            return []
+        like = q.replace("%", "").replace("_", "")
+        visits = (
+            select(
+                WorkOrder.vehicle_id.label("vid"),
+                func.count(WorkOrder.id).label("n"),
+                func.max(WorkOrder.intake_at).label("last_at"),
+            )
+            .where(WorkOrder.state != State.CANCELLED.value)
+            .group_by(WorkOrder.vehicle_id)
+            .subquery()
+        )
+        stmt = (
+            select(Vehicle, Owner, visits.c.n, visits.c.last_at)
+            .join(Owner, Vehicle.owner_id == Owner.id)
+            .outerjoin(visits, visits.c.vid == Vehicle.id)
+            .where(
+                or_(
+                    Vehicle.plate.contains(like, autoescape=True),
+                    Vehicle.vin.endswith(like, autoescape=True),
+                    Owner.phone.contains(like, autoescape=True),
+                )
+            )
+            .order_by((Vehicle.plate == like).desc(), visits.c.last_at.desc().nulls_last(), Vehicle.plate)
+            .limit(limit)
+        )
+        with reading(self._db) as s:
+            rows = s.execute(stmt).all()
+            out = []
+            for vehicle, owner, n, last_at in rows:
+                last_km = self._last_mileage(s, vehicle.vin) if last_at else None
+                out.append(
+                    VehicleSummary(
+                        id=vehicle.id,
+                        plate=vehicle.plate,
+                        plate_colour=vehicle.plate_colour,
+                        vin=vehicle.vin,
+                        brand_model=vehicle.brand_model,
+                        owner_name=owner.name,
+                        owner_phone=owner.phone,
+                        last_visit=local_date(last_at) if last_at else None,
+                        last_mileage=last_km,
+                        visits=n or 0,
+                    )
+                )
+            return out
+
+    @staticmethod
+    def _last_mileage(s: object, vin: str, before_order: int | None = None) -> int | None:
+        stmt = (
+            select(WorkOrder.intake_mileage)
+            .where(WorkOrder.vin == vin, WorkOrder.state != State.CANCELLED.value)
+            .where(WorkOrder.intake_mileage.is_not(None), WorkOrder.superseded.is_(False))
+            .order_by(WorkOrder.intake_at.desc())
+            .limit(1)
+        )
+        if before_order is not None:
+            stmt = stmt.where(WorkOrder.id != before_order)
+        return s.scalar(stmt)  # type: ignore[attr-defined]
+
+    def get(self, vehicle_id: int) -> VehicleDetail:
+        with reading(self._db) as s:
+            v = s.get(Vehicle, vehicle_id)
+            if v is None:
+                raise DomainError("input.not_found", None, what="车辆", id=vehicle_id)
+            return _to_detail(v)
+
+    def visits(self, vehicle_id: int, limit: int = 10) -> list[VisitSummary]:
+        with reading(self._db) as s:
+            rows = s.scalars(
+                select(WorkOrder)
+                .where(WorkOrder.vehicle_id == vehicle_id, WorkOrder.superseded.is_(False))
+                .where(WorkOrder.state != State.CANCELLED.value)
+                .order_by(WorkOrder.intake_at.desc())
+                .limit(limit)
+            )
+            return [
+                VisitSummary(
+                    work_order_id=r.id,
+                    intake_date=local_date(r.intake_at),
+                    mileage=r.intake_mileage or 0,
+                    fault_description=r.fault_description,
+                    costlistcode=r.costlistcode,
+                    total_fen=r.due_fen,
+                )
+                for r in rows
+            ]
+
+    def _validated(self, data: VehicleInput, confirmations: dict[str, str]) -> tuple[VehicleInput, str]:
+        problems: list[Issue] = []
+        plate_info = vin = None
+        try:
+            plate_info = check_plate(data.plate)
+        except DomainError as e:
+            problems += e.issues
+        try:
+            vin = validate_vin(data.vin)
+        except DomainError as e:
+            problems += e.issues
+        if data.vehicle_type not in VEHICLE_TYPES:
+            problems.append(Issue("vehicle.type_invalid", "vehicle_type", {"type": data.vehicle_type}))
+        if not data.owner_name.strip():
+            problems.append(Issue("input.required", "owner_name", {"label": "车主姓名"}))
+        if problems:
+            raise DomainError.of(problems)
+        assert plate_info is not None and vin is not None
+        phone = check_phone(data.owner_phone, "owner_phone")
+        warnings = list(vin_issues(vin))
+        colour = colour_issue(plate_info, data.plate_colour)
+        if colour:
+            warnings.append(colour)
+        unconfirmed = [w for w in warnings if not confirmations.get(w.code, "").strip()]
+        if unconfirmed:
+            raise WarningsNotConfirmed(unconfirmed)
+        clean = VehicleInput(
+            plate=plate_info.plate,
+            plate_colour=data.plate_colour,
+            vin=vin,
+            brand_model=data.brand_model.strip()[:60],
+            engine_no=data.engine_no.strip().upper()[:40],
+            vehicle_type=data.vehicle_type,
+            owner_name=data.owner_name.strip()[:60],
+            owner_phone=phone,
+        )
+        vin_warned = any(w.code == "vin.check_digit" for w in warnings)
+        return clean, confirmations.get("vin.check_digit", "").strip() if vin_warned else ""
+
+    def create(self, data: VehicleInput, confirmations: dict[str, str] | None = None) -> VehicleDetail:
+        """Create a vehicle with its owner. Warnings (VIN check digit, plate colour) need a confirmation;
+        the VIN one also needs a reason, kept with the vehicle."""
+        clean, vin_reason = self._validated(data, confirmations or {})
+        with writing(self._db) as s:
+            if s.scalar(select(Vehicle.id).where(Vehicle.vin == clean.vin)) is not None:
+                raise DomainError("vehicle.vin_exists", "vin", vin=clean.vin)
+            owner = Owner(name=clean.owner_name, phone=clean.owner_phone)
+            s.add(owner)
+            s.flush()
+            v = Vehicle(
+                uuid=str(uuid.uuid4()),
+                plate=clean.plate,
+                plate_colour=clean.plate_colour,
+                vin=clean.vin,
+                brand_model=clean.brand_model,
+                engine_no=clean.engine_no,
+                vehicle_type=clean.vehicle_type,
+                owner_id=owner.id,
+                owner=owner,
+                vin_check_reason=vin_reason,
+                created_at=self._clock.now(),
+            )
+            s.add(v)
+            s.flush()
+            return _to_detail(v)
+
+    def update(
+        self, vehicle_id: int, data: VehicleInput, confirmations: dict[str, str] | None = None
+    ) -> VehicleDetail:
+        clean, vin_reason = self._validated(data, confirmations or {})
+        with writing(self._db) as s:
+            v = s.get(Vehicle, vehicle_id)
+            if v is None:
+                raise DomainError("input.not_found", None, what="车辆", id=vehicle_id)
+            other = s.scalar(select(Vehicle.id).where(Vehicle.vin == clean.vin, Vehicle.id != vehicle_id))
+            if other is not None:
+                raise DomainError("vehicle.vin_exists", "vin", vin=clean.vin)
+            v.plate, v.plate_colour, v.vin = clean.plate, clean.plate_colour, clean.vin
+            v.brand_model, v.engine_no, v.vehicle_type = clean.brand_model, clean.engine_no, clean.vehicle_type
+            v.vin_check_reason = vin_reason
+            v.owner.name, v.owner.phone = clean.owner_name, clean.owner_phone
+            s.flush()
+            return _to_detail(v)

@@ -1,0 +1,55 @@
+"""Shared fixtures: a real migrated SQLite database in a temporary data folder, with a configured shop."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from app.context import AppContext, open_context  # noqa: E402
+from app.domain.clock import ManualClock  # noqa: E402
+from app.domain.shopid import uscc_check_char  # noqa: E402
+from app.paths import DataDir  # noqa: E402
+from app.services.dto import ShopInfo  # noqa: E402
+
+CREDIT17 = "91310115MA1K4ABC1"
+CREDIT_CODE = CREDIT17 + uscc_check_char(CREDIT17)
+
+SHOP = ShopInfo(
+    name="上海扳手汽车维修有限公司",
+    credit_code=CREDIT_CODE,
+    address="上海市浦东新区张江路 88 号",
+    phone="021-55556666",
+    company_code="310115000000001",
+    list_prefix="SH01",
+    contact="王师傅",
+    home_province="沪",
+    labour_rate_fen=10000,
+)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 11, 26, 2, 0, tzinfo=UTC))  # 10:00 in Shanghai
+
+
+@pytest.fixture
+def bare_ctx(tmp_path: Path, clock: ManualClock) -> Iterator[AppContext]:
+    """A migrated empty data folder (no shop configured yet)."""
+    ctx = open_context(DataDir(tmp_path / "data"), clock)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(bare_ctx: AppContext) -> AppContext:
+    """A data folder with the shop configured and two staff members."""
+    bare_ctx.shop.configure(SHOP)
+    bare_ctx.staff.add("王丽", "advisor")
+    bare_ctx.staff.add("李强", "technician")
+    return bare_ctx

@@ -1,0 +1,67 @@
+"""One off-thread helper (after Anki's QueryOp): run a callable on the thread pool, then call ``on_done``
+or ``on_error`` on the GUI thread. A :class:`~app.domain.errors.DomainError` is shown as its translated
+message by default, so no screen ever shows a traceback and none blocks the event loop on I/O."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.errors import show_error
+
+log = logging.getLogger("banshou.ui")
+
+
+class _Relay(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # every failure is reported on the GUI thread
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+_live: set[_Relay] = set()
+
+
+def run_in_background(
+    parent: QWidget | None,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run ``fn`` off the GUI thread. Without ``on_error`` a failure is shown as a message box."""
+    relay = _Relay()
+    _live.add(relay)
+
+    def _finished(result: object) -> None:
+        _live.discard(relay)
+        if on_done is not None:
+            on_done(result)
+
+    def _failed(exc: object) -> None:
+        _live.discard(relay)
+        assert isinstance(exc, BaseException)
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc)
+
+    relay.finished.connect(_finished)
+    relay.failed.connect(_failed)
+    QThreadPool.globalInstance().start(_Job(fn, relay))
