@@ -34,3 +34,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} {id} was not found.",
     },
 }
+
+MESSAGES.update(
+    {
+        "seed.data_dir_required": {
+            "zh_CN": "生成演示数据需要用 --data-dir 指定一个单独的数据文件夹（不能是本店的真实数据）。",
+            "en": "Seeding needs its own folder given with --data-dir (never the shop's real data).",
+        },
+        "seed.real_folder": {
+            "zh_CN": "{path} 是本店的真实数据文件夹，不能写入演示数据。",
+            "en": "{path} is the shop's real data folder; demo data is never written there.",
+        },
+        "seed.folder_not_empty": {
+            "zh_CN": "{path} 中已有数据，演示数据只写入新的空文件夹。",
+            "en": "{path} already holds data; demo data is only written into a new, empty folder.",
+        },
+    }
+)
