@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint bench translations screenshots clean
+.PHONY: run demo test lint bench translations system-deps clean
+
+# On Debian/Ubuntu, install the Qt libraries and a CJK font if they are missing (asks for sudo).
+system-deps:
+	@if command -v dpkg-query >/dev/null 2>&1; then bash installer/debian-deps.sh; fi
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "需要 Python 3.11 (python3.11)"; exit 1; }
@@ -13,20 +17,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: system-deps $(STAMP)
 	$(BIN)/banshou
 
-demo: $(STAMP)
+demo: system-deps $(STAMP)
 	$(BIN)/banshou demo
 
-test: $(STAMP)
+test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check app ui localdb tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check app ui localdb tests
 
-bench: $(STAMP)
+bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/banshou bench
 
 translations: $(STAMP)

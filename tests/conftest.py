@@ -11,11 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from app.context import AppContext, open_context  # noqa: E402
-from app.domain.clock import ManualClock  # noqa: E402
-from app.domain.shopid import uscc_check_char  # noqa: E402
-from app.paths import DataDir  # noqa: E402
-from app.services.dto import ShopInfo  # noqa: E402
+from app.context import AppContext, open_context
+from app.domain.clock import ManualClock
+from app.domain.shopid import uscc_check_char
+from app.paths import DataDir
+from app.services.dto import ShopInfo
 
 CREDIT17 = "91310115MA1K4ABC1"
 CREDIT_CODE = CREDIT17 + uscc_check_char(CREDIT17)
