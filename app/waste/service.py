@@ -1,0 +1,35 @@
+"""One object bundling the waste services over one database and clock, for :class:`~app.context.AppContext`.
+
+Why a bundle instead of six context fields: the services share the configuration and the ledger, and the
+waste screen, the CLI and the tests all want them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.domain.clock import Clock
+from app.waste.alerts import AlertService
+from app.waste.collectors import CollectorService
+from app.waste.config import WasteConfig, WasteConfigStore
+from app.waste.expected import ExpectedWasteService
+from app.waste.handoffs import HandoffService
+from app.waste.ledger import LedgerService
+from app.waste.reports import ReportService
+from localdb.engine import Database
+
+
+class WasteService:
+    def __init__(self, db: Database, clock: Clock, upload_enabled: Callable[[], bool] | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.settings = WasteConfigStore(db)
+        self.ledger = LedgerService(db, clock, self.config)
+        self.collectors = CollectorService(db, clock)
+        self.handoffs = HandoffService(db, clock, upload_enabled)
+        self.expected = ExpectedWasteService(db, clock, self.config, self.ledger)
+        self.reports = ReportService(db, clock, self.ledger, self.handoffs)
+        self.alerts = AlertService(db, clock, self.config, self.ledger, self.collectors, self.handoffs)
+
+    def config(self) -> WasteConfig:
+        return self.settings.get()
