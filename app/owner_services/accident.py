@@ -1,0 +1,147 @@
+"""事故车维修 records: the insurer's side of a repair (insurer, claim number, loss assessment, 直赔).
+
+Kept beside the order (side table) because the repair itself is an ordinary work order. The list exists to
+reconcile with insurers: for each claim, what the insurer assessed and what the shop billed, and under
+direct claims (直赔, the insurer pays the shop instead of the owner) what the shop should collect from
+whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.clock import Clock
+from app.domain.errors import DomainError, Issue
+from app.domain.money import format_yuan
+from app.owner_services.export import Sheet, workbook, yuan
+from app.owner_services.records import OrderRef, local_range, order_ref, usable_order
+from app.services.storage import reading, writing
+from localdb import models as m
+from localdb.engine import Database
+from localdb.owner_services_models import AccidentRepair
+
+MAX_FEN = 10**11  # ¥1,000,000,000: above this a typo is far likelier than a claim
+
+
+@dataclass(frozen=True)
+class AccidentInput:
+    insurer: str
+    claim_no: str
+    loss_assessment_fen: int
+    direct_claim: bool = False
+
+
+@dataclass(frozen=True)
+class AccidentRecord:
+    order: OrderRef
+    insurer: str
+    claim_no: str
+    loss_assessment_fen: int
+    direct_claim: bool
+
+    @property
+    def difference_fen(self) -> int:
+        """Billed minus assessed: positive means the bill exceeds what the insurer accepted."""
+        return self.order.due_fen - self.loss_assessment_fen
+
+
+def _check(data: AccidentInput) -> AccidentInput:
+    problems: list[Issue] = []
+    if not data.insurer.strip():
+        problems.append(Issue("accident.insurer_required", "insurer"))
+    if not data.claim_no.strip():
+        problems.append(Issue("accident.claim_required", "claim_no"))
+    if not 0 <= data.loss_assessment_fen < MAX_FEN:
+        problems.append(Issue("accident.amount_invalid", "loss_assessment"))
+    if problems:
+        raise DomainError.of(problems)
+    return AccidentInput(data.insurer.strip()[:60], data.claim_no.strip()[:60], data.loss_assessment_fen,
+                         data.direct_claim)  # fmt: skip
+
+
+def _record(row: AccidentRepair, wo: m.WorkOrder) -> AccidentRecord:
+    return AccidentRecord(order_ref(wo), row.insurer, row.claim_no, row.loss_assessment_fen, row.direct_claim)
+
+
+class AccidentService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def save(self, work_order_id: int, data: AccidentInput) -> AccidentRecord:
+        data = _check(data)
+        with writing(self._db) as s:
+            wo = usable_order(s, work_order_id)
+            row = s.get(AccidentRepair, work_order_id)
+            if row is None:
+                row = AccidentRepair(work_order_id=work_order_id)
+                s.add(row)
+            row.insurer, row.claim_no = data.insurer, data.claim_no
+            row.loss_assessment_fen, row.direct_claim = data.loss_assessment_fen, data.direct_claim
+            row.updated_at = self._clock.now()
+            s.flush()
+            return _record(row, wo)
+
+    def get(self, work_order_id: int) -> AccidentRecord | None:
+        with reading(self._db) as s:
+            row = s.get(AccidentRepair, work_order_id)
+            return _record(row, usable_order(s, work_order_id)) if row else None
+
+    def remove(self, work_order_id: int) -> None:
+        with writing(self._db) as s:
+            row = s.get(AccidentRepair, work_order_id)
+            if row is not None:
+                s.delete(row)
+
+    def insurers(self) -> list[str]:
+        """Insurers used before, for the entry field's completion (most used first)."""
+        with reading(self._db) as s:
+            names = s.scalars(select(AccidentRepair.insurer)).all()
+        return sorted(set(names), key=lambda n: (-names.count(n), n))
+
+    def list(
+        self, date_from: date | None = None, date_to: date | None = None, insurer: str | None = None
+    ) -> list[AccidentRecord]:
+        """Records by intake date (local days, inclusive), newest first; cancelled orders are left out."""
+        start, end = local_range(date_from, date_to)
+        stmt = (
+            select(AccidentRepair, m.WorkOrder)
+            .join(m.WorkOrder, m.WorkOrder.id == AccidentRepair.work_order_id)
+            .where(m.WorkOrder.state != "cancelled", m.WorkOrder.superseded.is_(False))
+            .order_by(m.WorkOrder.intake_at.desc(), m.WorkOrder.id.desc())
+        )
+        if start:
+            stmt = stmt.where(m.WorkOrder.intake_at >= start)
+        if end:
+            stmt = stmt.where(m.WorkOrder.intake_at < end)
+        if insurer:
+            stmt = stmt.where(AccidentRepair.insurer == insurer)
+        with reading(self._db) as s:
+            return [_record(row, wo) for row, wo in s.execute(stmt)]
+
+
+COLUMNS = (
+    ("保险公司", 16), ("报案/理赔号", 22), ("直赔", 6), ("工单号", 11), ("送修日期", 11), ("车牌号码", 10),
+    ("品牌型号", 14), ("结算清单编号", 22), ("定损金额(元)", 13), ("结算金额(元)", 13), ("差额(元)", 12),
+)
+
+
+def export_xlsx(records: list[AccidentRecord], shop_name: str, period: str) -> bytes:
+    """The reconciliation list: one row per claim, amounts as numbers, a totals row."""
+    rows = [
+        [r.insurer, r.claim_no, "是" if r.direct_claim else "否", r.order.order_no, r.order.intake_on.isoformat(),
+         r.order.plate, r.order.brand_model, r.order.costlistcode or "（未结算）", yuan(r.loss_assessment_fen),
+         yuan(r.order.due_fen), yuan(r.difference_fen)]
+        for r in records
+    ]
+    assessed = sum(r.loss_assessment_fen for r in records)
+    billed = sum(r.order.due_fen for r in records)
+    footer = ["合计", f"{len(records)} 单", "", "", "", "", "", "", yuan(assessed), yuan(billed), yuan(billed - assessed)]
+    return workbook(
+        Sheet("事故维修", "事故车维修理赔对账表",
+              f"维修单位：{shop_name}　期间：{period}　定损合计 ¥{format_yuan(assessed)}，结算合计 ¥{format_yuan(billed)}",
+              [t for t, _ in COLUMNS], [w for _, w in COLUMNS], rows, footer)
+    )

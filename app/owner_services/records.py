@@ -1,0 +1,92 @@
+"""Which work orders count as the vehicle's record, shared by the history report, the reminders and the lists.
+
+A record is a *settled* order that no correction replaced: a corrected order appears once, as its newest
+revision, and drafts, open or cancelled orders are not history (nothing was handed over or paid).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.clock import SHOP_TZ, local_date
+from app.domain.errors import DomainError
+from app.domain.workorder import State
+from app.services.mapping import order_no
+from app.services.workorders import load_order
+from localdb import models as m
+
+
+def current_settled() -> Select[tuple[m.WorkOrder]]:
+    """Settled, not superseded orders (no ordering, no vehicle filter)."""
+    return select(m.WorkOrder).where(
+        m.WorkOrder.state == State.SETTLED.value, m.WorkOrder.superseded.is_(False)
+    )
+
+
+def settled_orders(s: Session, vehicle_id: int) -> Sequence[m.WorkOrder]:
+    """A vehicle's record, oldest first, with its lines loaded (for the history report)."""
+    stmt = (
+        current_settled()
+        .where(m.WorkOrder.vehicle_id == vehicle_id)
+        .options(selectinload(m.WorkOrder.labour_lines), selectinload(m.WorkOrder.part_lines))
+        .order_by(m.WorkOrder.settled_at, m.WorkOrder.id)
+    )
+    return s.scalars(stmt).all()
+
+
+def record_mileage(wo: m.WorkOrder) -> int | None:
+    """The odometer reading a visit proves: the intake mileage (the hand-back reading if none was taken)."""
+    return wo.intake_mileage if wo.intake_mileage is not None else wo.mileage_out
+
+
+@dataclass(frozen=True)
+class OrderRef:
+    """The work order a special record (defect, emissions, accident) belongs to, as lists show it."""
+
+    id: int
+    order_no: str
+    state: str
+    plate: str
+    vin: str
+    brand_model: str
+    owner_name: str
+    intake_on: date
+    mileage: int | None
+    costlistcode: str | None
+    due_fen: int
+
+
+def order_ref(wo: m.WorkOrder) -> OrderRef:
+    return OrderRef(
+        id=wo.id,
+        order_no=order_no(wo.id),
+        state=wo.state,
+        plate=wo.plate,
+        vin=wo.vin,
+        brand_model=wo.vehicle.brand_model,
+        owner_name=wo.owner_name,
+        intake_on=local_date(wo.intake_at),
+        mileage=record_mileage(wo),
+        costlistcode=wo.costlistcode,
+        due_fen=wo.due_fen,
+    )
+
+
+def usable_order(s: Session, order_id: int) -> m.WorkOrder:
+    """The order a special record is attached to: it must exist and not be cancelled."""
+    wo = load_order(s, order_id)
+    if wo.state == State.CANCELLED.value:
+        raise DomainError("special.order_cancelled", "work_order", order_no=order_no(wo.id))
+    return wo
+
+
+def local_range(date_from: date | None, date_to: date | None) -> tuple[datetime | None, datetime | None]:
+    """Local calendar days (inclusive) → UTC bounds [start, end) for filtering on ``intake_at``."""
+    start = datetime.combine(date_from, time(0), tzinfo=SHOP_TZ) if date_from else None
+    end = datetime.combine(date_to + timedelta(days=1), time(0), tzinfo=SHOP_TZ) if date_to else None
+    return start, end
