@@ -8,7 +8,7 @@ outbox; this module never changes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -57,7 +57,7 @@ class OutboxStatusService:
                 select(func.min(m.OutboxEntry.created_at)).where(m.OutboxEntry.state.in_(WAITING_STATES))
             )
         if oldest is not None and oldest.tzinfo is None:  # func.min bypasses the column's UTC type
-            oldest = oldest.replace(tzinfo=self._clock.now().tzinfo)
+            oldest = oldest.replace(tzinfo=UTC)
         age = max(self._clock.now() - oldest, timedelta(0)) if oldest is not None else None
         return OutboxStatus(
             pending=int(counts.get("pending", 0)),
