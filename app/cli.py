@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="在新建的演示数据文件夹中打开程序")
     bench = sub.add_parser("bench", help="性能测试（临时文件夹，约 20 万张工单）")
     bench.add_argument("--orders", type=int, default=200_000)
+    from app.ehr.cli_sync import add_parsers as add_sync_parsers
+
+    add_sync_parsers(sub)
     return p
 
 
@@ -72,6 +75,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from app.bench import run_bench
 
         return run_bench(args.orders)
+    if args.command in ("sync", "sandbox", "ehr", "bench-sync"):
+        from app.ehr.cli_sync import run as run_sync_command
+
+        return run_sync_command(args, resolve_data_dir(args.data_dir))
     raise SystemExit(f"unknown command {args.command}")
 
 
@@ -125,9 +132,8 @@ def _seed(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from ui.app import main as gui_main
-
     from app.seed import seed_folder
+    from ui.app import main as gui_main
 
     folder = DataDir(Path(tempfile.mkdtemp(prefix="banshou-demo-")))
     seed_folder(folder, orders=300, seed=7)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.clock import Clock, SystemClock
+from app.owner_services import OwnerServices
 from app.paths import DataDir
 from app.services.order_list import OrderListService
 from app.services.settlement import SettlementService
@@ -16,6 +17,7 @@ from app.services.shop import ShopService
 from app.services.staff import StaffService
 from app.services.vehicles import VehicleService
 from app.services.workorders import WorkOrderService
+from app.waste.service import WasteService
 from localdb.engine import Database
 from localdb.migrate import upgrade_to_head
 
@@ -32,6 +34,8 @@ class AppContext:
     orders: WorkOrderService = field(init=False)
     settlement: SettlementService = field(init=False)
     order_list: OrderListService = field(init=False)
+    waste: WasteService = field(init=False)
+    owner: OwnerServices = field(init=False)
 
     def __post_init__(self) -> None:
         self.shop = ShopService(self.db, self.clock)
@@ -40,6 +44,8 @@ class AppContext:
         self.orders = WorkOrderService(self.db, self.clock)
         self.settlement = SettlementService(self.db, self.clock)
         self.order_list = OrderListService(self.db)
+        self.waste = WasteService(self.db, self.clock)
+        self.owner = OwnerServices(self.db, self.clock, self.data_dir.root)
 
     def close(self) -> None:
         self.db.dispose()

@@ -219,6 +219,8 @@ class OutboxEntry(Base):
     __table_args__ = (
         UniqueConstraint("kind", "record_id", name="uq_outbox_kind_record_id"),
         Index("ix_outbox_state_next_attempt_at", "state", "next_attempt_at"),
+        Index("ix_outbox_vehicle_key_id", "vehicle_key", "id"),  # sync: a vehicle's oldest unfinished row
+        Index("ix_outbox_state_id", "state", "id"),  # sync: due rows in settlement order
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # "repair_record"
@@ -237,3 +239,7 @@ class OutboxEntry(Base):
     lease_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+# Feature tables live in their own modules; importing them here registers them on Base.metadata.
+from localdb import owner_services_models, ratings_models, waste_models  # noqa: E402,F401

@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import DomainError, Issue
-from app.i18n import messages_core, messages_domain, messages_ehr, messages_reports, messages_workorder
+from app.i18n import (
+    messages_core,
+    messages_domain,
+    messages_ehr,
+    messages_owner_services,
+    messages_reports,
+    messages_sync,
+    messages_waste,
+    messages_workorder,
+)
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -28,7 +37,8 @@ def _merge(*modules: Any) -> dict[str, dict[str, str]]:
 
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(
-    messages_core, messages_domain, messages_workorder, messages_ehr, messages_reports
+    messages_core, messages_domain, messages_workorder, messages_ehr, messages_reports, messages_sync, messages_waste,
+    messages_owner_services,
 )
 
 
