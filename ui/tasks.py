@@ -1,6 +1,9 @@
 """One off-thread helper (after Anki's QueryOp): run a callable on the thread pool, then call ``on_done``
 or ``on_error`` on the GUI thread. A :class:`~app.domain.errors.DomainError` is shown as its translated
-message by default, so no screen ever shows a traceback and none blocks the event loop on I/O."""
+message by default, so no screen ever shows a traceback and none blocks the event loop on I/O.
+
+Callbacks are dropped once ``parent`` has been destroyed (a dialog closed, a window shut while the job
+ran): touching its widgets would raise "C++ object already deleted"."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -49,15 +53,20 @@ def run_in_background(
     relay = _Relay()
     _live.add(relay)
 
+    def _owner_gone() -> bool:
+        return parent is not None and not shiboken6.isValid(parent)
+
     def _finished(result: object) -> None:
         _live.discard(relay)
-        if on_done is not None:
+        if on_done is not None and not _owner_gone():
             on_done(result)
 
     def _failed(exc: object) -> None:
         _live.discard(relay)
         assert isinstance(exc, BaseException)
-        if on_error is not None:
+        if _owner_gone():
+            log.info("background job failed after its screen closed", exc_info=exc)
+        elif on_error is not None:
             on_error(exc)
         else:
             show_error(parent, exc)

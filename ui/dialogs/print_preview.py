@@ -35,7 +35,7 @@ from app.i18n import language
 from app.reports.settlement_list import render_settlement_list, suggested_filename
 from app.services.dto import WorkOrderDetail
 from ui.errors import message_for
-from ui.guarded_tasks import run_while_alive
+from ui.tasks import run_in_background
 
 MAX_PRINT_DPI = 300  # enough for laser and dot-matrix; more only makes huge page images
 
@@ -166,7 +166,7 @@ class PrintPreviewDialog(QDialog):
         self.pdf_bytes = None
         self._set_actions_enabled(False)
         self.status.setText(self.tr("正在生成结算清单…"))
-        run_while_alive(
+        run_in_background(
             self,
             lambda: (generation, *_render_job(ctx, order, paper)),
             self._on_rendered,

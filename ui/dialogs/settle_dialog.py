@@ -22,7 +22,7 @@ from app.services.dto import Totals, WorkOrderDetail
 from app.services.settlement import SettleRequest
 from ui.dialogs.settle_view import DEFAULT_METHOD, PaymentRow, SettleView
 from ui.errors import message_for
-from ui.guarded_tasks import run_while_alive
+from ui.tasks import run_in_background
 
 _OK, _BAD = "color: #2e7d32;", "color: #c62828;"
 
@@ -100,7 +100,7 @@ class SettleDialog(QDialog):
 
     def _load_warnings(self) -> None:
         ctx, order_id = self._ctx, self._order.id
-        run_while_alive(self, lambda: ctx.settlement.warnings(order_id), self._on_warnings_loaded, self._on_warnings_failed)
+        run_in_background(self, lambda: ctx.settlement.warnings(order_id), self._on_warnings_loaded, self._on_warnings_failed)
 
     # -- computing --------------------------------------------------------------------------------------
     def discount_fen(self) -> int:
@@ -246,7 +246,7 @@ class SettleDialog(QDialog):
         self.view.cancel_button.setEnabled(False)
         self.view.message.clear_message()
         ctx, order_id = self._ctx, self._order.id
-        run_while_alive(self, lambda: ctx.settlement.settle(order_id, req), self._on_settled, self._on_settle_failed)
+        run_in_background(self, lambda: ctx.settlement.settle(order_id, req), self._on_settled, self._on_settle_failed)
 
     def _on_settled(self, detail: WorkOrderDetail) -> None:
         self.settled.emit(detail)

@@ -28,9 +28,9 @@ from app.services.dto import (
 )
 from app.services.vehicles import normalize_query
 from app.services.workorders import IntakeHeader
-from ui.guarded_tasks import run_while_alive
 from ui.models.vehicle_models import VehicleResultsModel, VisitsModel
 from ui.pages.intake_view import HINT_PAGE, NEW_VEHICLE_PAGE, VEHICLE_PAGE, IntakeView
+from ui.tasks import run_in_background
 from ui.widgets.form_helpers import install_enter_advances
 from ui.widgets.warning_reasons import ConfirmWarningsDialog
 
@@ -99,7 +99,7 @@ class IntakePage(QWidget):
     def refresh(self) -> None:
         """Reload the shop's home province and the advisors (settings may have changed)."""
         ctx = self._ctx
-        run_while_alive(self, lambda: (ctx.shop.get(), ctx.staff.list("advisor")), self._on_settings_loaded)
+        run_in_background(self, lambda: (ctx.shop.get(), ctx.staff.list("advisor")), self._on_settings_loaded)
 
     def reset(self) -> None:
         """Ready for the next car: empty search, no vehicle chosen, fresh defaults (today, no mileage)."""
@@ -172,7 +172,7 @@ class IntakePage(QWidget):
             self.view.search_status.setText(self.tr("输入至少 2 个字符开始查找"))
             return
         self.view.search_status.setText(self.tr("正在查找…"))
-        run_while_alive(self, lambda: (seq, ctx.vehicles.search(text)), self._on_search_done)
+        run_in_background(self, lambda: (seq, ctx.vehicles.search(text)), self._on_search_done)
 
     def _on_search_done(self, result: tuple[int, list[VehicleSummary]]) -> None:
         seq, hits = result
@@ -225,7 +225,7 @@ class IntakePage(QWidget):
             self._on_mileage_editing_finished()
         self._visits_seq += 1
         seq, ctx, vehicle_id = self._visits_seq, self._ctx, vehicle.id
-        run_while_alive(self, lambda: (seq, ctx.vehicles.visits(vehicle_id)), self._on_visits_loaded)
+        run_in_background(self, lambda: (seq, ctx.vehicles.visits(vehicle_id)), self._on_visits_loaded)
 
     def _on_visits_loaded(self, result: tuple[int, list[VisitSummary]]) -> None:
         seq, visits = result
@@ -266,7 +266,7 @@ class IntakePage(QWidget):
             return
         vin = self._vin or self.view.vehicle_form.vin.text()
         ctx = self._ctx
-        run_while_alive(self, lambda: ctx.orders.mileage_warnings(vin, km), self._on_mileage_checked, self._on_mileage_failed)
+        run_in_background(self, lambda: ctx.orders.mileage_warnings(vin, km), self._on_mileage_checked, self._on_mileage_failed)
 
     def _on_mileage_checked(self, warnings: list[Issue]) -> None:
         if warnings:
@@ -290,7 +290,7 @@ class IntakePage(QWidget):
             self._choose_vehicle(detail)  # from now on a retry only opens the order: no duplicate car
             self._open_order(detail.id, header)
 
-        run_while_alive(
+        run_in_background(
             self, lambda: ctx.vehicles.create(data, reasons), done, lambda exc: self._on_create_failed(exc, header)
         )
 
@@ -311,7 +311,7 @@ class IntakePage(QWidget):
     def _open_order(self, vehicle_id: int, header: IntakeHeader) -> None:
         ctx = self._ctx
         self._set_busy(True, self.tr("正在开单…"))
-        run_while_alive(self, lambda: ctx.orders.open(vehicle_id, header), self._on_opened, self._on_open_failed)
+        run_in_background(self, lambda: ctx.orders.open(vehicle_id, header), self._on_opened, self._on_open_failed)
 
     def _on_opened(self, detail: WorkOrderDetail) -> None:
         self._set_busy(False)

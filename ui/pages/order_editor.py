@@ -1,7 +1,7 @@
 """The work-order editor: lines with live totals, save, and the state actions (start, complete, cancel,
 settle, print, correct).
 
-Every service call runs off the UI thread (:func:`ui.guarded_tasks.run_while_alive`); while one runs the
+Every service call runs off the UI thread (:func:`ui.tasks.run_in_background`); while one runs the
 tables are read-only and the buttons disabled, so a double click cannot save or settle twice. Actions that
 depend on the stored lines (settle, print, state changes) save unsaved edits first. A failure is shown in
 the message line under the buttons and the rows it names turn red; what was typed stays.
@@ -33,10 +33,10 @@ from ui.dialogs.order_state_dialogs import CancelDialog, CompleteDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.settle_dialog import SettleDialog
 from ui.errors import message_for
-from ui.guarded_tasks import run_while_alive
 from ui.models.catalogue import ShopHistory, labour_suggestions, load_shop_history, part_suggestions
 from ui.models.line_models import line_models, live_totals
 from ui.pages.order_editor_view import LineSection, OrderEditorView
+from ui.tasks import run_in_background
 
 
 def _load_bundle(ctx: AppContext, order_id: int) -> tuple[WorkOrderDetail, list[StaffMember], ShopInfo | None]:
@@ -107,10 +107,10 @@ class OrderEditorPage(QWidget):
         self._set_busy(True, self.tr("正在打开工单…"))
         self._load_seq += 1
         ctx, seq = self._ctx, self._load_seq
-        run_while_alive(self, lambda: (seq, *_load_bundle(ctx, order_id)), self._on_loaded, self._on_failed)
+        run_in_background(self, lambda: (seq, *_load_bundle(ctx, order_id)), self._on_loaded, self._on_failed)
         if not self._history_requested:
             self._history_requested = True
-            run_while_alive(self, lambda: load_shop_history(ctx), self._on_history_loaded, lambda _e: None)
+            run_in_background(self, lambda: load_shop_history(ctx), self._on_history_loaded, lambda _e: None)
 
     def order(self) -> WorkOrderDetail | None:
         return self._order
@@ -143,7 +143,7 @@ class OrderEditorPage(QWidget):
             if then is not None:
                 then(detail)
 
-        run_while_alive(self, lambda: ctx.orders.save_lines(order.id, labour, parts, fees), done, self._on_failed)
+        run_in_background(self, lambda: ctx.orders.save_lines(order.id, labour, parts, fees), done, self._on_failed)
 
     # -- loading and showing ----------------------------------------------------------------------------
     def _on_loaded(self, bundle: tuple[int, WorkOrderDetail, list[StaffMember], ShopInfo | None]) -> None:
@@ -278,7 +278,7 @@ class OrderEditorPage(QWidget):
             if then is not None:
                 then()
 
-        run_while_alive(self, fn, done, self._on_failed)
+        run_in_background(self, fn, done, self._on_failed)
 
     def _on_start_button_clicked(self) -> None:
         ctx, order_id = self._ctx, self._order_id()

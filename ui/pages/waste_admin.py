@@ -30,7 +30,6 @@ from app.waste.dto import Alert, Collector, CollectorInput
 from app.waste.workdays import last_covered_year
 from ui.errors import message_for
 from ui.pages.waste_stock import _table, fill
-from ui.pages.waste_widgets import guarded
 from ui.tasks import run_in_background
 
 SEVERITY = {"critical": ("严重", "#c62828"), "warn": ("注意", "#9a5b00"), "info": ("提示", "#1565c0")}
@@ -67,7 +66,7 @@ class CollectorsPanel(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
 
     def reload(self) -> None:
-        run_in_background(self, self._ctx.waste.collectors.list, guarded(self, self._show))
+        run_in_background(self, self._ctx.waste.collectors.list, self._show)
 
     def _show(self, collectors: list[Collector]) -> None:
         fill(self.table, [[c.name, c.licence_no, c.licence_expires.isoformat(), str(c.days_left), "、".join(c.codes),
@@ -86,8 +85,8 @@ class CollectorsPanel(QWidget):
             self.changed.emit()
             self.reload()
 
-        run_in_background(self, lambda: self._ctx.waste.collectors.add(inp), guarded(self, done),
-                          guarded(self, lambda exc: self.error.setText(message_for(exc))))  # fmt: skip
+        run_in_background(self, lambda: self._ctx.waste.collectors.add(inp), done,
+                          lambda exc: self.error.setText(message_for(exc)))  # fmt: skip
 
 
 class AlertsPanel(QWidget):
@@ -107,7 +106,7 @@ class AlertsPanel(QWidget):
         layout.addWidget(self.calendar)
 
     def reload(self) -> None:
-        run_in_background(self, self._ctx.waste.alerts.alerts, guarded(self, self._show))
+        run_in_background(self, self._ctx.waste.alerts.alerts, self._show)
 
     def _show(self, alerts: list[Alert]) -> None:
         self.list.clear()

@@ -34,7 +34,7 @@ from app.services.dto import StaffMember
 from app.waste.dto import ContainerStock, EntryView, Expectation, GenerationInput
 from app.waste.kinds import WasteKind
 from ui.errors import message_for
-from ui.pages.waste_widgets import TOUCH, Keypad, fmt_qty, guarded, kind_icon, parse_qty
+from ui.pages.waste_widgets import TOUCH, Keypad, fmt_qty, kind_icon, parse_qty
 from ui.tasks import run_in_background
 
 EXPECTATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -172,7 +172,7 @@ class WasteEntryPanel(QWidget):
             kinds = [k for k in cat.kinds.values() if k.code or not k.hazardous]
             return EntryData(kinds, ctx.waste.ledger.containers(), ctx.staff.list(), ctx.waste.expected.open())
 
-        run_in_background(self, load, guarded(self, self._show))
+        run_in_background(self, load, self._show)
 
     def _show(self, data: EntryData) -> None:
         v = self.view
@@ -307,7 +307,7 @@ class WasteEntryPanel(QWidget):
             def job() -> tuple[EntryView, ...]:
                 return ctx.waste.ledger.generate(GenerationInput(kind.key, qty, kg, container, handled_by=person))
         v.save_button.setEnabled(False)
-        run_in_background(self, job, guarded(self, self._on_saved), guarded(self, self._on_save_failed))
+        run_in_background(self, job, self._on_saved, self._on_save_failed)
 
     def _on_saved(self, written: tuple[EntryView, ...]) -> None:
         v = self.view
@@ -336,6 +336,6 @@ class WasteEntryPanel(QWidget):
         if not ok:
             return
         ctx, person = self._ctx, self.view.person.currentData() or ""
-        run_in_background(self, lambda: ctx.waste.expected.dismiss(e.id, reason, person), guarded(self, lambda _r: self.reload()),
-                          guarded(self, self._on_save_failed))  # fmt: skip
+        run_in_background(self, lambda: ctx.waste.expected.dismiss(e.id, reason, person), lambda _r: self.reload(),
+                          self._on_save_failed)  # fmt: skip
 

@@ -27,7 +27,7 @@ from app.domain.clock import local_date, to_local
 from app.waste.dto import Collector, ContainerStock, Handoff
 from app.waste.handoff_pdf import suggested_name
 from ui.dialogs.waste_handoff_dialog import WasteHandoffDialog
-from ui.pages.waste_widgets import fmt_qty, guarded
+from ui.pages.waste_widgets import fmt_qty
 from ui.tasks import run_in_background
 
 STATUS = {"draft": "草稿", "in_transit": "运输中", "received": "已接收", "rejected": "被拒收"}
@@ -111,7 +111,7 @@ class WasteStockPanel(QWidget):
             return StockData(ctx.waste.ledger.containers(with_empty=False), ctx.waste.handoffs.list(),
                              ctx.waste.collectors.list(), [m.name for m in ctx.staff.list() if m.active])  # fmt: skip
 
-        run_in_background(self, load, guarded(self, self._show))
+        run_in_background(self, load, self._show)
 
     def _show(self, data: StockData) -> None:
         self._data = data
@@ -142,7 +142,7 @@ class WasteStockPanel(QWidget):
             self.reload()
 
     def _run(self, job: object) -> None:
-        run_in_background(self, job, guarded(self, lambda _r: (self.changed.emit(), self.reload())))  # type: ignore[arg-type]
+        run_in_background(self, job, lambda _r: (self.changed.emit(), self.reload()))  # type: ignore[arg-type]
 
     def _on_received_button_clicked(self) -> None:
         h = self._selected()

@@ -3,11 +3,8 @@ so they render wherever Chinese does), the numeric keypad for greasy fingers, an
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
@@ -100,13 +97,3 @@ class Keypad(QWidget):
         elif key != "." or "." not in edit.text():
             edit.insert(key)
         self.pressed.emit(key)
-
-
-def guarded(widget: QWidget, fn: Callable[[Any], None]) -> Callable[[Any], None]:
-    """A background callback that does nothing once ``widget`` is gone (the window closed mid-read)."""
-
-    def call(result: Any) -> None:
-        if shiboken6.isValid(widget):
-            fn(result)
-
-    return call
