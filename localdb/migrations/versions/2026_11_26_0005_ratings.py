@@ -1,5 +1,5 @@
 """ratings: owner ratings (五分评价) per dimension, linked to their work order, advisor and technicians,
-with the follow-up note and state.
+with the follow-up note and state; the dashboard's month cache and covering indexes for its year-long scans.
 
 Revision ID: 0005
 Revises: 0004
@@ -26,6 +26,12 @@ def upgrade() -> None:
     sa.Column('plate', sa.String(length=10), nullable=False),
     sa.Column('rated_at', localdb.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('scores', sa.JSON(), nullable=False),
+    sa.Column('quality', sa.Integer(), nullable=True),
+    sa.Column('efficiency', sa.Integer(), nullable=True),
+    sa.Column('pricing', sa.Integer(), nullable=True),
+    sa.Column('attitude', sa.Integer(), nullable=True),
+    sa.Column('environment', sa.Integer(), nullable=True),
+    sa.Column('keep_appointment', sa.Integer(), nullable=True),
     sa.Column('min_score', sa.Integer(), nullable=False),
     sa.Column('mean_x100', sa.Integer(), nullable=False),
     sa.Column('comment', sa.Text(), nullable=False),
@@ -55,8 +61,29 @@ def upgrade() -> None:
     with op.batch_alter_table('rating_technicians', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rating_technicians_staff_id'), ['staff_id'], unique=False)
 
+    op.create_table('dashboard_months',
+    sa.Column('month', sa.String(length=7), nullable=False),
+    sa.Column('fingerprint', sa.String(length=80), nullable=False),
+    sa.Column('counts', sa.JSON(), nullable=False),
+    sa.Column('computed_at', localdb.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('month', name=op.f('pk_dashboard_months'))
+    )
+    with op.batch_alter_table('work_orders', schema=None) as batch_op:
+        batch_op.create_index('ix_work_orders_dashboard', ['state', 'superseded', 'settled_at', 'labour_fen', 'parts_fen', 'other_fen', 'due_fen'], unique=False)
+    with op.batch_alter_table('labour_lines', schema=None) as batch_op:
+        batch_op.create_index('ix_labour_lines_dashboard', ['work_order_id', 'item', 'amount_fen'], unique=False)
+    with op.batch_alter_table('part_lines', schema=None) as batch_op:
+        batch_op.create_index('ix_part_lines_dashboard', ['work_order_id', 'name', 'amount_fen'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('part_lines', schema=None) as batch_op:
+        batch_op.drop_index('ix_part_lines_dashboard')
+    with op.batch_alter_table('labour_lines', schema=None) as batch_op:
+        batch_op.drop_index('ix_labour_lines_dashboard')
+    with op.batch_alter_table('work_orders', schema=None) as batch_op:
+        batch_op.drop_index('ix_work_orders_dashboard')
+    op.drop_table('dashboard_months')
     with op.batch_alter_table('rating_technicians', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rating_technicians_staff_id'))
     op.drop_table('rating_technicians')
