@@ -11,6 +11,7 @@ from pathlib import Path
 from app.domain.clock import Clock, SystemClock
 from app.owner_services import OwnerServices
 from app.paths import DataDir
+from app.ratings import RatingsService
 from app.services.order_list import OrderListService
 from app.services.settlement import SettlementService
 from app.services.shop import ShopService
@@ -36,6 +37,7 @@ class AppContext:
     order_list: OrderListService = field(init=False)
     waste: WasteService = field(init=False)
     owner: OwnerServices = field(init=False)
+    ratings: RatingsService = field(init=False)
 
     def __post_init__(self) -> None:
         self.shop = ShopService(self.db, self.clock)
@@ -46,6 +48,7 @@ class AppContext:
         self.order_list = OrderListService(self.db)
         self.waste = WasteService(self.db, self.clock)
         self.owner = OwnerServices(self.db, self.clock, self.data_dir.root)
+        self.ratings = RatingsService(self.db, self.clock)
 
     def close(self) -> None:
         self.db.dispose()

@@ -18,6 +18,7 @@ from app.context import AppContext
 from app.domain.errors import DomainError
 from app.ehr.connection import open_sync
 from app.ehr.overview import overview
+from app.ehr.ratings_fetch import RatingsPoller
 from app.ehr.results import explain
 from app.ehr.sync import DrainCounts, RowChange, SyncPolicy
 from app.i18n import render, render_error
@@ -45,6 +46,7 @@ class SyncWorker(QThread):
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._last_overview = 0.0
+        self.ratings_poller = RatingsPoller(ctx.ratings, ctx.db, ctx.clock)  # new owner ratings, after passes
 
     # -- called from the GUI thread ----------------------------------------------------------------
 
@@ -92,6 +94,9 @@ class SyncWorker(QThread):
             elif counts.accepted or counts.duplicates:
                 self.problem_changed.emit("")
             self._emit_overview(force=bool(counts.changes))
+            client = getattr(engine, "client", None)
+            if client is not None:
+                self.ratings_poller.maybe_fetch(client)  # at most every 30 min, or when asked from 经营看板
 
         return after
 

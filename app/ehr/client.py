@@ -182,6 +182,36 @@ class EhrClient:
                                     status=failure.status, http_status=failure.http_status)  # fmt: skip
         return ConnectionResult(True, Outcome.ACCEPTED, "ehr.connection.ok", server_time=server_time)
 
+    def fetch_ratings(self, page: int, size: int) -> tuple[list[dict[str, Any]], int]:
+        """One 0-based page of the §9.1 ratings call: (``content``, ``totalElements``).
+
+        Only the sandbox offers it (no province does, ``ehr-protocol.md`` §5), so it is enabled per
+        profile. Token handling is the upload's: one re-sign-in after a refused token. Any failure is a
+        ``rating.fetch.failed`` DomainError; the caller simply tries again at its next round.
+        """
+        path = self._profile.ratings_path
+        if not self._profile.ratings_enabled or not path:
+            raise DomainError("rating.fetch.not_enabled", "profile", name=self._profile.name)
+        stale: str | None = None
+        for attempt in (1, 2):
+            try:
+                token = self._current_token(stale)
+                body = {self._profile.wire("access_token"): token, "page": page, "size": size}
+                answer = self._send(RequestSpec("POST", path, json_body=body), stores=False)
+            except _CallFailed as failure:
+                raise DomainError("rating.fetch.failed", None, reason=failure.message_code) from None
+            code, status = _code_status(self._profile, answer)
+            if code == self._profile.success_code:
+                content, total = answer.get("content"), answer.get("totalElements")
+                if not isinstance(content, list) or not isinstance(total, int):
+                    raise DomainError("rating.fetch.failed", None, reason="ehr.upload.malformed")
+                return [c for c in content if isinstance(c, dict)], total
+            if is_token_failure(status) and attempt == 1:
+                stale = token
+                continue
+            raise DomainError("rating.fetch.failed", None, reason=f"{code} {status or ''}".strip())
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
     # -- token and header time -------------------------------------------------------------------
 
     def _current_token(self, stale: str | None) -> str:

@@ -74,6 +74,11 @@ class Profile:
     correction_mode: CorrectionMode = "resend_same_code"
     ca_bundle: str | None = None
     ratings_enabled: bool = False
+    ratings_path: str | None = None  # the sandbox's §9.1 ratings call; no province offers one
+    # The province's rating dimensions (default: the notice's five) and, for portal exports, its own
+    # column names per canonical field (app.ratings.dimensions), on top of the built-in Shanghai names.
+    ratings_dimensions: tuple[str, ...] = ("quality", "efficiency", "pricing", "attitude", "environment")
+    ratings_columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     waste_enabled: bool = False
     rating_url: str | None = None
     training: bool = False
@@ -101,6 +106,7 @@ class Profile:
         """A copy with some settings changed (e.g. the shop's ``base_url``), validated like a file."""
         merged = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         merged["field_names"] = dict(self.field_names)
+        merged["ratings_columns"] = dict(self.ratings_columns)
         merged.update(changes)
         name = merged.pop("name")
         return _build(name, merged)
@@ -140,6 +146,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "success_code": (str,), "date_format": (str,), "token_ttl_s": (int,),
     "connect_timeout_s": (int, float), "read_timeout_s": (int, float), "max_in_flight": (int,),
     "correction_mode": (str,), "ca_bundle": (str, type(None)), "ratings_enabled": (bool,),
+    "ratings_path": (str, type(None)), "ratings_dimensions": (list, tuple), "ratings_columns": (dict, MappingProxyType),
     "waste_enabled": (bool,), "rating_url": (str, type(None)), "training": (bool,),
 }  # fmt: skip
 _REQUIRED = ("variant", "base_url", "token_path", "record_path")
@@ -171,6 +178,12 @@ def _build(name: str, settings: dict[str, Any]) -> Profile:
     if unknown or not all(isinstance(v, str) and v for v in names.values()):
         raise _invalid(name, f"field_names has unknown or empty entries: {', '.join(unknown) or '(empty)'}")
     settings["field_names"] = MappingProxyType(names)
+    if "ratings_dimensions" in settings:
+        settings["ratings_dimensions"] = tuple(settings["ratings_dimensions"])
+        if not settings["ratings_dimensions"] or not all(isinstance(d, str) and d for d in settings["ratings_dimensions"]):
+            raise _invalid(name, "ratings_dimensions must list at least one dimension")
+    if "ratings_columns" in settings:
+        settings["ratings_columns"] = MappingProxyType(dict(settings["ratings_columns"]))
     if not _DATE_FORMAT_OK.match(settings.get("date_format", "yyyyMMdd")):
         raise _invalid(name, "date_format may only use yyyy, MM, dd and - / .")
     for key in ("token_ttl_s", "connect_timeout_s", "read_timeout_s", "max_in_flight"):

@@ -15,6 +15,7 @@ from app.i18n import (
     messages_domain,
     messages_ehr,
     messages_owner_services,
+    messages_ratings,
     messages_reports,
     messages_sync,
     messages_waste,
@@ -38,7 +39,7 @@ def _merge(*modules: Any) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(
     messages_core, messages_domain, messages_workorder, messages_ehr, messages_reports, messages_sync, messages_waste,
-    messages_owner_services,
+    messages_owner_services, messages_ratings,
 )
 
 

@@ -4,8 +4,9 @@ Training mode runs against it on loopback, and so do the tests. It speaks varian
 and also B and C on their own paths; it applies §8's blocking rules with its own code, stores warning
 flags with each record, counts repeats, and can be told to misbehave (:class:`FaultPlan`).
 
-The §9.1 ratings and waste calls are not part of this version: their paths answer HTTP 501 with a
-status saying so, and they are left for their own piece of work.
+The §9.1 ratings call is served: simulated owners rate about a third of the received records some hours
+to days later (``app.ehr.sandbox.ratings``). The waste call is not part of this version: it answers HTTP
+501 with a status saying so.
 
     with run_sandbox(db_path=tmp / "sb.db", accounts={"310115000000001": "pw"}) as sb:
         sb.base_url; sb.set_faults(drop_after_store=1); sb.stats().repeats

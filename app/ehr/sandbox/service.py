@@ -7,6 +7,7 @@ expired, ``"2"`` validation failure naming the field, ``"3"`` a changed record u
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import threading
@@ -18,6 +19,7 @@ from typing import Any
 from app.domain.clock import Clock
 from app.ehr.sandbox.checks import Rejected, check_record, sandbox_today
 from app.ehr.sandbox.faults import Decision, Fault, Faults
+from app.ehr.sandbox.ratings import DEFAULT_SEED, simulate
 from app.ehr.sandbox.store import PutResult, SandboxStore
 from app.ehr.sandbox.wire import (
     ROUTES,
@@ -37,7 +39,7 @@ STATUS_CORRECTED = "更正成功"
 STATUS_TOKEN = "access_token 令牌无效或已过期，请重新获取"
 STATUS_LOGIN = "企业编码或密码错误"
 STATUS_REFUSED = "costlistcode 已存在且内容不同：本平台不接受接口更正，请在平台网页上更正"
-STATUS_OMITTED = "本沙箱版本未提供此接口（评价、危废接口另行实现）"
+STATUS_OMITTED = "本沙箱版本未提供此接口（危废接口另行实现）"
 _C_NAMES = {"repairprojectlist": "repairProjectList", "vehiclepartslist": "vehiclePartsList"}
 
 
@@ -62,6 +64,7 @@ class SandboxService:
         self._refuse_corrections = refuse_corrections
         self._tokens: dict[str, tuple[str, datetime]] = {}
         self._lock = threading.Lock()
+        self.ratings_seed = DEFAULT_SEED
 
     def forget_tokens(self) -> None:
         with self._lock:
@@ -83,6 +86,8 @@ class SandboxService:
             return Reply(501, answer(route.variant, "501", STATUS_OMITTED))
         if route.kind == "token":
             return self._token_call(method, path, route, query, body)
+        if route.kind == "ratings":
+            return self._ratings_call(method, path, route, body)
         return self._record_call(method, path, route, query, body)
 
     def _token_call(self, method: str, path: str, route: Route, query: str, body: bytes) -> Reply:
@@ -137,6 +142,27 @@ class SandboxService:
         reply = self._reply(method, path, route, code, status, company=company, costlistcode=costlistcode,
                             fault=decision.fault)  # fmt: skip
         return Reply(drop=True) if decision.fault is Fault.DROP_AFTER_STORE else reply
+
+    def _ratings_call(self, method: str, path: str, route: Route, body: bytes) -> Reply:
+        """§9.1: ``{access_token, page, size}`` → ``{code, status, content[], totalElements}``; owners'
+        ratings that have come due by now are added first, so ratings appear as time goes by."""
+        try:
+            data = json.loads(body.decode("utf-8") or "{}")
+            if not isinstance(data, dict):
+                raise ValueError
+            page, size = int(data.get("page", 0)), int(data.get("size", 50))
+            if page < 0 or not 1 <= size <= 500:
+                raise ValueError
+        except (ValueError, TypeError, UnicodeDecodeError):
+            return self._reply(method, path, route, "2", "校验失败：page/size，page 从 0 开始，size 为 1 到 500")
+        company = self._company(str(data.get("access_token") or ""), Decision(Fault.NONE))
+        if company is None:
+            return self._reply(method, path, route, "-1", STATUS_TOKEN)
+        now = self._clock.now()
+        self.store.rate_due(company, now, lambda code, content, at: simulate(code, content, at, self.ratings_seed))
+        content, total = self.store.ratings_page(company, page, size)
+        self._log(method, path, route, company=company, code="1")
+        return Reply(200, {"code": "1", "status": "查询成功", "content": content, "totalElements": total})
 
     def _company(self, token: str, decision: Decision) -> str | None:
         """The company a token belongs to, or None when missing, unknown, expired or made to expire."""

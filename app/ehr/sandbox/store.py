@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from app.ehr.sandbox.ratings import SimulatedRating
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -28,6 +31,14 @@ CREATE TABLE IF NOT EXISTS records (
     refused_corrections INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (companycode, costlistcode)
 );
+CREATE TABLE IF NOT EXISTS ratings (
+    id TEXT PRIMARY KEY,
+    companycode TEXT NOT NULL,
+    costlistcode TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    content TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_ratings_company_created ON ratings (companycode, created_at, id);
 CREATE TABLE IF NOT EXISTS requests (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
@@ -183,8 +194,39 @@ class SandboxStore:
             ).fetchone()
         return SandboxStats(rec[0], rec[1], rec[2], rec[3], req[0], req[1])
 
+    def rate_due(self, companycode: str, now: datetime,
+                 simulate: Callable[[str, dict[str, Any], datetime], SimulatedRating | None]) -> int:  # fmt: skip
+        """Store the simulated ratings whose time has come (idempotent: a rating is stored once)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT costlistcode, content, received_at FROM records WHERE companycode = ?"
+                " AND costlistcode NOT IN (SELECT costlistcode FROM ratings WHERE companycode = ?)",
+                (companycode, companycode),
+            ).fetchall()
+        due = [r for r in (simulate(row["costlistcode"], json.loads(row["content"]),
+                                    datetime.fromisoformat(row["received_at"])) for row in rows)
+               if r is not None and r.created_at <= now]  # fmt: skip
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO ratings (id, companycode, costlistcode, created_at, content) VALUES (?, ?, ?, ?, ?)",
+                [(r.id, companycode, r.costlistcode, r.created_at.isoformat(), json.dumps(r.wire(), ensure_ascii=False))
+                 for r in due],
+            )  # fmt: skip
+        return len(due)
+
+    def ratings_page(self, companycode: str, page: int, size: int) -> tuple[list[dict[str, Any]], int]:
+        """One 0-based page of a company's ratings, oldest first (new ones only ever append)."""
+        with self._lock:
+            total = self._db.execute("SELECT COUNT(*) FROM ratings WHERE companycode = ?", (companycode,)).fetchone()[0]
+            rows = self._db.execute(
+                "SELECT content FROM ratings WHERE companycode = ? ORDER BY created_at, id LIMIT ? OFFSET ?",
+                (companycode, size, page * size),
+            ).fetchall()
+        return [json.loads(r["content"]) for r in rows], int(total)
+
     def reset(self) -> None:
         with self._lock, self._db:
+            self._db.execute("DELETE FROM ratings")
             self._db.execute("DELETE FROM records")
             self._db.execute("DELETE FROM requests")
 

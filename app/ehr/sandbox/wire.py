@@ -21,15 +21,17 @@ A_TOKEN = "/restservices/lcipprodatarest/lcipprogetaccesstoken/query"
 A_RECORD = "/restservices/lcipprodatarest/lcipprocarfixrecordadd/query"
 B_TOKEN, B_RECORD, B_TIME = "/carhealth/token", "/carhealth/record", "/time"
 C_TOKEN, C_RECORD = "/api/getAccessToken.ashx", "/api/upRepairInfo.ashx"
-# §9.1's sandbox-only calls. Deliberately not served by this version: they answer 501 and say so.
-OMITTED = ("/restservices/banshou-sandbox/ratings/query", "/restservices/banshou-sandbox/wasterecordadd/query")
+# §9.1's sandbox-only calls. The ratings call is served (app.ehr.sandbox.ratings simulates the owners);
+# the waste call is not yet: it answers 501 and says so.
+RATINGS = "/restservices/banshou-sandbox/ratings/query"
+OMITTED = ("/restservices/banshou-sandbox/wasterecordadd/query",)
 HEADER_SKEW = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
 class Route:
     variant: str  # "A" | "B" | "C"
-    kind: str  # "token" | "record" | "time" | "omitted"
+    kind: str  # "token" | "record" | "time" | "ratings" | "omitted"
 
 
 ROUTES: dict[tuple[str, str], Route] = {
@@ -40,6 +42,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", B_TIME): Route("B", "time"),
     ("GET", C_TOKEN): Route("C", "token"),
     ("GET", C_RECORD): Route("C", "record"),
+    ("POST", RATINGS): Route("A", "ratings"),
     **{("POST", path): Route("A", "omitted") for path in OMITTED},
 }
 
