@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="数据文件夹（默认：用户数据目录；或环境变量 BANSHOU_DATA_DIR）")
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="命令行消息语言")
     p.add_argument("--version", action="version", version=f"banshou {__version__}")
+    p.add_argument("--self-test", action="store_true", help="自检：临时数据文件夹、无显示器，逐项报告（安装包验收）")
+    p.add_argument("--require-keyring", action="store_true", help="自检时缺少安全的密钥环视为失败（默认为警告）")
     sub = p.add_subparsers(dest="command")
 
     shop = sub.add_parser("shop", help="本店信息").add_subparsers(dest="shop_command", required=True)
@@ -61,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from app.selftest import run_self_test
+        from ui.selftest_window import check_window  # Qt only here: app/ stays Qt-free
+
+        return run_self_test(args.require_keyring, window_check=check_window)
     if args.command is None:
         from ui.app import main as gui_main  # Qt is imported only when a window is wanted
 

@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import __version__
 from app.context import AppContext
 from app.services.dto import ShopInfo
 from app.services.outbox_status import OutboxStatus, OutboxStatusService
 from app.settings import SettingsStore
+from app.version import describe, licence_lines
 from ui.app import apply_app_font
 from ui.errors import message_for
+from ui.pages.dashboard_page import install_dashboard
 from ui.pages.intake_page import IntakePage
 from ui.pages.order_editor import OrderEditorPage
 from ui.pages.orders_page import OrdersPage
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         install_sync(self, sync_worker)  # 同步 + 电子健康档案 pages; starts the worker (ui/sync_wiring.py)
         install_waste(self)  # 危废台账 page, its navigation entry and status-bar alert count
         install_owner_services(self)  # 维修履历, 保养提醒, 缺陷与专项 (ui/pages/reminders_page.py)
+        install_dashboard(self)  # 经营看板: ratings, upload compliance, business (ui/pages/dashboard_page.py)
 
     # -- building ----------------------------------------------------------------------------------------
     def _build_nav(self) -> QListWidget:
@@ -171,6 +175,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.shop_label, 1)
         bar.addPermanentWidget(self.training_label)
         bar.addPermanentWidget(self.queue_label)
+        self.version_label = QLabel(f"v{__version__}")  # support asks for it first (issue 9)
+        self.version_label.setStyleSheet("color: #78909c; padding: 0 6px;")
+        bar.addPermanentWidget(self.version_label)
 
     # -- navigation --------------------------------------------------------------------------------------
     def _go(self, area: int) -> None:
@@ -248,7 +255,8 @@ class MainWindow(QMainWindow):
                 "扳手 Banshou — 汽车维修企业前台与电子健康档案上传。\n\n"
                 "界面字体：文泉驿微米黑 (WenQuanYi Micro Hei)，Apache-2.0 或 GPL-3+（含字体例外）许可；"
                 "如系统已安装 Noto Sans CJK SC 则优先使用。"
-            ),
+            )
+            + f"\n\n{describe()}\n\n{licence_lines()}",  # names and licence ids: data, not prose
         )
 
     # -- status bar --------------------------------------------------------------------------------------
