@@ -8,10 +8,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 Cell = str | int | float | None
 
 
@@ -27,6 +23,11 @@ class Sheet:
 
 
 def workbook(*sheets: Sheet) -> bytes:
+    # openpyxl is imported here, not at module level: it costs ~0.3 s of every start-up otherwise.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     first = wb.active
     assert first is not None

@@ -31,9 +31,7 @@ from app.ehr.connection import load_settings
 from app.ratings.aggregate import RatingsDashboard
 from app.ratings.business import BusinessPanel
 from app.ratings.compliance import CompliancePanel
-from app.ratings.export_excel import business_workbook, compliance_workbook, ratings_workbook
 from app.ratings.period import add_months, month_start
-from app.ratings.report_pdf import render_monthly_pdf
 from ui.dialogs.ratings_import_dialog import RatingsImportDialog
 from ui.pages.dashboard_ops import BusinessPanelView, CompliancePanelView
 from ui.pages.dashboard_ratings import FollowupPanel, RatingsPanel
@@ -209,7 +207,12 @@ class DashboardPage(DashboardView):
                               lambda _r: self.status.setText(self.tr("已导出 {0}").format(path)))  # fmt: skip
 
     def write_excel(self, path: Path, tab: int, data: DashboardData, start: date, end: date) -> None:
-        """The current tab's workbook (runs off the GUI thread; the compliance lists are read here)."""
+        """The current tab's workbook (runs off the GUI thread; the compliance lists are read here).
+
+        The exporters (openpyxl, reportlab charts) are imported on first use: at module level they
+        cost every start of the app about half a second."""
+        from app.ratings.export_excel import business_workbook, compliance_workbook, ratings_workbook
+
         if tab == TAB_COMPLIANCE:
             service = self._ctx.ratings
             lists = {key: service.compliance_list(start, end, key)
@@ -229,6 +232,8 @@ class DashboardPage(DashboardView):
 
     def monthly_pdf(self, month: date) -> bytes:
         """The one-page report for the calendar month of ``month`` (off the GUI thread)."""
+        from app.ratings.report_pdf import render_monthly_pdf
+
         end = add_months(month, 1)
         service = self._ctx.ratings
         shop = self._ctx.shop.get()
