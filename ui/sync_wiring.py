@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QListWidgetItem, QStyle
 
@@ -60,5 +61,6 @@ def install_sync(window: Any, worker: SyncWorker | None) -> None:
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(worker.shutdown)
-    window.destroyed.connect(lambda *_: worker.shutdown())
+    # The worker may already be gone when the window's destroyed signal arrives (it is the window's child).
+    window.destroyed.connect(lambda *_: worker.shutdown() if shiboken6.isValid(worker) else None)
     worker.start()

@@ -92,6 +92,7 @@ class OrderListService:
         stmt = _filtered(stmt, f)
         if after is not None:
             stmt = stmt.where(
+                m.WorkOrder.intake_at <= after.intake_at,  # redundant, but lets SQLite seek the index range
                 or_(
                     m.WorkOrder.intake_at < after.intake_at,
                     and_(m.WorkOrder.intake_at == after.intake_at, m.WorkOrder.id < after.id),

@@ -67,6 +67,16 @@ def previous_visit(s: Session, vin: str, order_id: int | None) -> tuple[int | No
     return (row[0], row[1]) if row else (None, None)
 
 
+def needs_shop_sku(code: str) -> bool:
+    """A part written without a real OE or brand number (empty or a placeholder such as '无')."""
+    return not code or billing.is_placeholder_code(code)
+
+
+def shop_sku(prefix: str, part_id: int) -> str:
+    """The SKU format of the shop's own part catalogue (shared with the bulk seed writer)."""
+    return f"{prefix}P{part_id:05d}"
+
+
 def assign_sku(s: Session, prefix: str, name: str, brand: str, unit: str) -> str:
     """The shop's own SKU for a part without an OE or brand number: one per (name, brand), never '无'."""
     part = s.scalar(select(m.ShopPart).where(m.ShopPart.name == name, m.ShopPart.brand == brand))
@@ -74,7 +84,7 @@ def assign_sku(s: Session, prefix: str, name: str, brand: str, unit: str) -> str
         part = m.ShopPart(name=name, brand=brand, unit=unit)
         s.add(part)
         s.flush()
-        part.sku = f"{prefix}P{part.id:05d}"
+        part.sku = shop_sku(prefix, part.id)
     return part.sku or ""
 
 
@@ -223,7 +233,7 @@ class WorkOrderService:
     @staticmethod
     def _part_row(s: Session, prefix: str, index: int, x: PartLine) -> m.PartLine:
         name, brand, code = x.name.strip(), x.brand.strip(), x.part_code.strip()
-        if not code or billing.is_placeholder_code(code):
+        if needs_shop_sku(code):
             code = assign_sku(s, prefix, name, brand, x.unit.strip())
         return m.PartLine(
             seq=index + 1,
