@@ -17,7 +17,7 @@ from app.domain.clock import Clock
 from app.domain.errors import DomainError, Issue
 from app.domain.money import format_yuan
 from app.owner_services.export import Sheet, workbook, yuan
-from app.owner_services.records import OrderRef, local_range, order_ref, usable_order
+from app.owner_services.records import OrderRef, order_ref, side_table_query, usable_order
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
@@ -106,17 +106,7 @@ class AccidentService:
         self, date_from: date | None = None, date_to: date | None = None, insurer: str | None = None
     ) -> list[AccidentRecord]:
         """Records by intake date (local days, inclusive), newest first; cancelled orders are left out."""
-        start, end = local_range(date_from, date_to)
-        stmt = (
-            select(AccidentRepair, m.WorkOrder)
-            .join(m.WorkOrder, m.WorkOrder.id == AccidentRepair.work_order_id)
-            .where(m.WorkOrder.state != "cancelled", m.WorkOrder.superseded.is_(False))
-            .order_by(m.WorkOrder.intake_at.desc(), m.WorkOrder.id.desc())
-        )
-        if start:
-            stmt = stmt.where(m.WorkOrder.intake_at >= start)
-        if end:
-            stmt = stmt.where(m.WorkOrder.intake_at < end)
+        stmt = side_table_query(AccidentRepair, date_from, date_to)
         if insurer:
             stmt = stmt.where(AccidentRepair.insurer == insurer)
         with reading(self._db) as s:

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Issue
 from app.owner_services.export import Sheet, workbook
-from app.owner_services.records import OrderRef, local_range, order_ref, usable_order
+from app.owner_services.records import OrderRef, order_ref, side_table_query, usable_order
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
@@ -112,17 +110,7 @@ class EmissionsService:
         self, date_from: date | None = None, date_to: date | None = None, result: str | None = None
     ) -> list[EmissionsRecord]:
         """Records by intake date (local days, inclusive), newest first; cancelled orders are left out."""
-        start, end = local_range(date_from, date_to)
-        stmt = (
-            select(EmissionsRepair, m.WorkOrder)
-            .join(m.WorkOrder, m.WorkOrder.id == EmissionsRepair.work_order_id)
-            .where(m.WorkOrder.state != "cancelled", m.WorkOrder.superseded.is_(False))
-            .order_by(m.WorkOrder.intake_at.desc(), m.WorkOrder.id.desc())
-        )
-        if start:
-            stmt = stmt.where(m.WorkOrder.intake_at >= start)
-        if end:
-            stmt = stmt.where(m.WorkOrder.intake_at < end)
+        stmt = side_table_query(EmissionsRepair, date_from, date_to)
         if result:
             stmt = stmt.where(EmissionsRepair.retest_result == result)
         with reading(self._db) as s:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
@@ -90,3 +91,20 @@ def local_range(date_from: date | None, date_to: date | None) -> tuple[datetime 
     start = datetime.combine(date_from, time(0), tzinfo=SHOP_TZ) if date_from else None
     end = datetime.combine(date_to + timedelta(days=1), time(0), tzinfo=SHOP_TZ) if date_to else None
     return start, end
+
+
+def side_table_query(model: Any, date_from: date | None, date_to: date | None) -> Select[Any]:
+    """Rows of a work-order side table (emissions, accident) with their order, by intake date (local days,
+    inclusive), newest first; cancelled and superseded orders are left out."""
+    start, end = local_range(date_from, date_to)
+    stmt = (
+        select(model, m.WorkOrder)
+        .join(m.WorkOrder, m.WorkOrder.id == model.work_order_id)
+        .where(m.WorkOrder.state != "cancelled", m.WorkOrder.superseded.is_(False))
+        .order_by(m.WorkOrder.intake_at.desc(), m.WorkOrder.id.desc())
+    )
+    if start:
+        stmt = stmt.where(m.WorkOrder.intake_at >= start)
+    if end:
+        stmt = stmt.where(m.WorkOrder.intake_at < end)
+    return stmt
