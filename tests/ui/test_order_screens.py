@@ -7,7 +7,6 @@ folder, so the test still renders every screen with real data on every run.
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,20 +26,17 @@ from tests.ui.helpers_orders import (
     show,
     standard_lines,
 )
+from tests.ui.shots import shots_dir
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.settle_dialog import SettleDialog
 from ui.main_window import MainWindow
 
 DESIGN = QSize(1366, 768)
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    if os.environ.get("BANSHOU_SCREENSHOTS"):
-        DOCS.mkdir(parents=True, exist_ok=True)
-        return DOCS
-    return tmp_path
+def shots() -> Path:
+    return shots_dir()
 
 
 def fits(widget: QWidget) -> None:

@@ -21,11 +21,12 @@ from app.owner_services.defects import DefectInput
 from app.owner_services.deidentify import mask_plate
 from app.seed import bulk_write, generate
 from localdb import models as m
+from tests.ui.shots import shots_dir
 from ui.pages.defects_page import TAB_EMISSIONS, DefectsPage
 from ui.pages.reminders_page import RemindersPage
 from ui.pages.vehicle_history_page import VehicleHistoryPage
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = shots_dir()
 SIZE = QSize(1366, 768)
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # the clock fixture's time
 

@@ -4,7 +4,6 @@ itself while the event loop keeps turning, and the sync / EHR settings pages sho
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from keyring.backends import fail
@@ -16,13 +15,14 @@ from app.ehr.overview import overview
 from app.security.credentials import CredentialStore
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
 from tests.memory_keyring import MemoryKeyring
+from tests.ui.shots import shots_dir
 from ui.main_window import MainWindow
 from ui.models.order_list_model import COL_UPLOAD
 from ui.pages.ehr_settings_page import EhrSettingsPage
 from ui.pages.sync_page import SyncPage
 from ui.sync_worker import SyncWorker
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = shots_dir()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt, QThreadPool
@@ -17,9 +16,10 @@ from app.services.dto import LabourLine, PartLine
 from app.waste.dto import GenerationInput
 from tests.integration.orders_helpers import make_vehicle, settle_in_full
 from tests.integration.test_waste_ledger import MANIFEST, add_collector
+from tests.ui.shots import shots_dir
 from ui.pages.waste_page import TAB_STOCK, WastePage
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = shots_dir()
 SIZE = QSize(1366, 768)
 
 
