@@ -24,6 +24,7 @@ from app.ehr.sandbox.samples import TRAINING_PASSWORD
 from app.ehr.sync import RowChange, SyncEngine, SyncPolicy
 from app.ehr.training import TrainingSandbox, check_folder, is_training_folder, mark_training_folder
 from app.security.credentials import CredentialStore
+from app.services.dto import ShopInfo
 from localdb.engine import Database
 from localdb.models import Setting
 
@@ -158,3 +159,16 @@ def open_sync(ctx: AppContext, credentials: CredentialStore | None = None, *, po
             runner.stop()
         raise
     return SyncSetup(engine, runner)
+
+
+def printable_shop(ctx: AppContext) -> ShopInfo | None:
+    """The shop's details as printed: plus the provincial rating page from the active profile, when the
+    profile gives one, so the settlement list carries the QR code that sends the owner there."""
+    shop = ctx.shop.get()
+    if shop is None:
+        return None
+    try:
+        rating_url = load_settings(ctx.db).resolve().rating_url or ""
+    except DomainError:
+        rating_url = ""  # an unusable profile must not stop printing; the sync page reports it
+    return dataclasses.replace(shop, rating_url=rating_url)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.domain.clock import to_local
 from app.domain.errors import DomainError
+from app.ehr.connection import printable_shop
 from app.i18n import language
 from app.reports.settlement_list import render_settlement_list, suggested_filename
 from app.services.dto import WorkOrderDetail
@@ -53,7 +54,7 @@ def _render_job(ctx: AppContext, order: WorkOrderDetail, paper: str) -> tuple[by
 
     Returns (pdf bytes for ``paper``, the archived path if it was written now, an archiving error text).
     """
-    shop = ctx.shop.get()
+    shop = printable_shop(ctx)
     if shop is None:
         raise DomainError("settle.shop_not_configured", None)
     lang = language()
