@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.clock import Clock, SystemClock
+from app.domain.errors import DomainError
 from app.owner_services import OwnerServices
 from app.paths import DataDir
 from app.ratings import RatingsService
@@ -46,9 +47,25 @@ class AppContext:
         self.orders = WorkOrderService(self.db, self.clock)
         self.settlement = SettlementService(self.db, self.clock)
         self.order_list = OrderListService(self.db)
-        self.waste = WasteService(self.db, self.clock)
+        self.waste = WasteService(self.db, self.clock, upload_enabled=self._waste_upload_enabled)
         self.owner = OwnerServices(self.db, self.clock, self.data_dir.root)
         self.ratings = RatingsService(self.db, self.clock)
+
+    def _waste_upload_enabled(self) -> bool:
+        """Whether a dispatched handoff also goes into the outbox: only when the active province profile
+        has a waste call (``waste_enabled``; today only the training sandbox, ``ehr-protocol.md`` §9.1).
+
+        Asked at each dispatch rather than once, because the shop may change its province while the
+        app runs. A profile that cannot be loaded means no upload: the export remains the way out, and
+        the sync page reports the broken profile on its own.
+        """
+        from app.ehr.connection import TRAINING_PROFILE, load_settings  # app.ehr imports this module
+        from app.ehr.profiles import load_profile
+
+        try:
+            return load_profile(load_settings(self.db).profile or TRAINING_PROFILE).waste_enabled
+        except DomainError:
+            return False
 
     def close(self) -> None:
         self.db.dispose()

@@ -19,18 +19,19 @@ import json
 import logging
 import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from app.domain.clock import Clock
-from app.domain.errors import DomainError
-from app.ehr.payloads import RequestSpec, map_record, record_request, token_request
+from app.domain.errors import DomainError, Issue
+from app.ehr.payloads import RequestSpec, map_record, map_waste, record_request, token_request, waste_request
 from app.ehr.profiles import Profile
 from app.ehr.redact import install_redaction
 from app.ehr.results import (
+    WASTE_FIELDS,
     ConnectionResult,
     Outcome,
     UploadResult,
@@ -40,6 +41,7 @@ from app.ehr.results import (
     parse_retry_after,
 )
 from app.services.dto import ShopInfo, WorkOrderDetail
+from app.waste.dto import Handoff
 
 _log = logging.getLogger("banshou.ehr")
 
@@ -131,42 +133,67 @@ class EhrClient:
             issue = exc.issues[0]
             return UploadResult(Outcome.REJECTED, order.costlistcode, issue.code, field=issue.field,
                                 local_issue=issue)  # fmt: skip
+        return self._submit(record.costlistcode,
+                            lambda token: record_request(self._profile, record, token, self._header_time()))  # fmt: skip
+
+    def upload_waste(self, handoff: Handoff) -> UploadResult:
+        """Send one dispatched waste handoff to the §9.1 sandbox waste call, classified like a record.
+
+        Same token handling and the same four outcomes as :meth:`upload`, so the sync engine treats both
+        kinds of outbox row alike; ``costlistcode`` in the result carries the manifest number.
+        """
+        key = handoff.manifest_no or handoff.uuid
+        if not self._profile.waste_enabled or not self._profile.waste_path:
+            issue = Issue("ehr.waste.not_enabled", "profile", {"name": self._profile.name})
+            return UploadResult(Outcome.REJECTED, key, issue.code, field=issue.field, local_issue=issue)
+        try:
+            waste = map_waste(self._profile, handoff)
+        except DomainError as exc:
+            issue = exc.issues[0]
+            return UploadResult(Outcome.REJECTED, key, issue.code, field=issue.field, local_issue=issue)
+        return self._submit(waste.manifestno, lambda token: waste_request(self._profile, waste, token),
+                            fields=WASTE_FIELDS)  # fmt: skip
+
+    def _submit(self, key: str, build: Callable[[str], RequestSpec],
+                fields: Sequence[str] | None = None) -> UploadResult:  # fmt: skip
+        """One storing call (plus one retry after a refused token), classified; ``build`` makes the
+        request from a token. ``fields`` are the names a rejection may cite (default: the record's)."""
         sent = 0
         stale: str | None = None
         result: UploadResult | None = None
         for attempt in (1, 2):
             try:
                 token = self._current_token(stale)
-                spec = record_request(self._profile, record, token, self._header_time())
+                spec = build(token)
                 sent += 1
                 answer = self._send(spec, stores=True)
             except _CallFailed as failure:
-                return _from_failure(failure, record.costlistcode, sent)
+                return _from_failure(failure, key, sent)
             code, status = _code_status(self._profile, answer)
             if code == self._profile.success_code:
                 duplicate = is_duplicate(status)
                 result = UploadResult(
-                    Outcome.ACCEPTED, record.costlistcode,
+                    Outcome.ACCEPTED, key,
                     "ehr.upload.duplicate_accepted" if duplicate else "ehr.upload.accepted",
                     code=code, status=status, duplicate=duplicate, http_status=200, requests_sent=sent,
                 )  # fmt: skip
             elif is_token_failure(status) and attempt == 1:
-                _log.info("EHR token refused for %s; signing in again once", record.costlistcode)
+                _log.info("EHR token refused for %s; signing in again once", key)
                 stale = token
                 continue
             elif is_token_failure(status):
-                result = UploadResult(Outcome.AUTH_FAILED, record.costlistcode, "ehr.upload.token_refused",
+                result = UploadResult(Outcome.AUTH_FAILED, key, "ehr.upload.token_refused",
                                       code=code, status=status, http_status=200, requests_sent=sent)  # fmt: skip
             else:
-                field = named_field(self._profile, status)
+                field = named_field(self._profile, status, fields)
                 result = UploadResult(
-                    Outcome.REJECTED, record.costlistcode,
+                    Outcome.REJECTED, key,
                     "ehr.upload.rejected_field" if field else "ehr.upload.rejected",
                     code=code, status=status, field=field, http_status=200, requests_sent=sent,
                 )  # fmt: skip
             break
         assert result is not None  # the second attempt never continues
-        _log.info("EHR upload %s: %s (code=%s)", record.costlistcode, result.outcome, result.code)
+        _log.info("EHR upload %s: %s (code=%s)", key, result.outcome, result.code)
         return result
 
     def test_connection(self) -> ConnectionResult:

@@ -67,7 +67,7 @@ def overview(db: Database, clock: Clock, threshold: timedelta = ATTENTION_AFTER)
         attention = int(s.scalar(select(func.count()).select_from(OE).where(overdue)) or 0)
         rows = s.execute(
             select(OE, WO.plate, WO.superseded)
-            .join(WO, WO.id == OE.record_id)
+            .join(WO, (WO.id == OE.record_id) & (OE.kind == "repair_record"))  # waste rows: no order
             .where(
                 ((OE.state == "rejected") & (WO.superseded.is_(False)))
                 | overdue

@@ -23,6 +23,7 @@ from app.domain.clock import local_date, to_local
 from app.domain.errors import DomainError
 from app.ehr.profiles import Profile
 from app.services.dto import ShopInfo, WorkOrderDetail
+from app.waste.dto import Handoff
 
 # §8.4 and §3.1 length limits, in characters.
 MAX_LENGTHS: Mapping[str, int] = {
@@ -164,6 +165,59 @@ def build_record_request(
 ) -> RequestSpec:
     """:func:`map_record` then :func:`record_request`, for callers that do not need the split."""
     return record_request(profile, map_record(profile, order, shop), token, header_time)
+
+
+@dataclass(frozen=True)
+class MappedWaste:
+    """A checked waste handoff under the §9.1 sandbox names: ``wasteInfo`` without the token."""
+
+    manifestno: str
+    info: dict[str, Any] = field(hash=False)
+
+
+def map_waste(profile: Profile, handoff: Handoff) -> MappedWaste:
+    """Check a dispatched handoff and turn it into §9.1's ``wasteInfo``.
+
+    Only the sandbox has a waste call, and it speaks variant A, so there is one shape; field names are
+    not renamed by the profile. Like :func:`map_record` nothing is invented: a handoff without a
+    manifest number (only non-hazardous loads may have none) is refused here, naming ``manifestno``.
+    """
+    if handoff.departed_at is None or handoff.status not in ("in_transit", "received", "rejected"):
+        raise DomainError("ehr.payload.waste_not_dispatched", "status", status=handoff.status)
+    manifest = _required_text("manifestno", handoff.manifest_no)
+    day = local_date(handoff.departed_at)
+    lines = [
+        {
+            "wastecategory": _required_text("wastecategory", line.category, i),
+            "wastecode": _required_text("wastecode", line.code, i),
+            "wastename": _required_text("wastename", line.name, i),
+            "containercode": _required_text("containercode", line.container_code, i),
+            "quantity": _number(profile, line.quantity),
+            "unit": _required_text("unit", line.unit, i),
+            "weightkg": _number(profile, line.weight_kg),
+        }
+        for i, line in enumerate(handoff.lines, start=1)
+    ]
+    if not lines:
+        raise DomainError("ehr.payload.no_lines", "wastelist")
+    info = {
+        "manifestno": manifest,
+        "handoverdate": profile.format_date(day.year, day.month, day.day),
+        "receivername": _required_text("receivername", handoff.collector.name),
+        "receiverlicenseno": _required_text("receiverlicenseno", handoff.collector.licence_no),
+        "carriername": handoff.carrier_name.strip(),
+        "carrierplate": handoff.carrier_plate.strip(),
+        "wastelist": lines,
+    }
+    return MappedWaste(manifest, info)
+
+
+def waste_request(profile: Profile, waste: MappedWaste, token: str) -> RequestSpec:
+    """§9.1's ``{access_token, wasteInfo{…}}`` on the profile's ``waste_path`` (variant A only)."""
+    if not profile.waste_enabled or not profile.waste_path:
+        raise DomainError("ehr.waste.not_enabled", "profile", name=profile.name)
+    return RequestSpec("POST", profile.waste_path, json_body={profile.wire("access_token"): token,
+                                                               "wasteInfo": waste.info})  # fmt: skip
 
 
 def token_request(profile: Profile, company_code: str, password: str, header_time: datetime) -> RequestSpec:

@@ -80,6 +80,7 @@ class Profile:
     ratings_dimensions: tuple[str, ...] = ("quality", "efficiency", "pricing", "attitude", "environment")
     ratings_columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     waste_enabled: bool = False
+    waste_path: str | None = None  # the sandbox's §9.1 waste call; no province offers one
     rating_url: str | None = None
     training: bool = False
 
@@ -147,7 +148,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "connect_timeout_s": (int, float), "read_timeout_s": (int, float), "max_in_flight": (int,),
     "correction_mode": (str,), "ca_bundle": (str, type(None)), "ratings_enabled": (bool,),
     "ratings_path": (str, type(None)), "ratings_dimensions": (list, tuple), "ratings_columns": (dict, MappingProxyType),
-    "waste_enabled": (bool,), "rating_url": (str, type(None)), "training": (bool,),
+    "waste_enabled": (bool,), "waste_path": (str, type(None)), "rating_url": (str, type(None)), "training": (bool,),
 }  # fmt: skip
 _REQUIRED = ("variant", "base_url", "token_path", "record_path")
 _CHOICES: dict[str, tuple[str, ...]] = {

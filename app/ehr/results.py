@@ -8,6 +8,7 @@ its codes (§4): a person may need the original words. Alongside them we keep a 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -29,6 +30,14 @@ _RECORD_FIELDS = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+
+
+# The §9.1 sandbox waste call's fields (``wasteInfo`` and its ``wastelist`` lines), longest first.
+WASTE_FIELDS = tuple(sorted(
+    ("manifestno", "handoverdate", "receivername", "receiverlicenseno", "carriername", "carrierplate",
+     "wastelist", "wastecategory", "wastecode", "wastename", "containercode", "quantity", "unit", "weightkg"),
+    key=len, reverse=True,
+))  # fmt: skip
 
 
 class Outcome(StrEnum):
@@ -109,10 +118,13 @@ def is_duplicate(status: str | None) -> bool:
     return any(word in (status or "") for word in DUPLICATE_WORDS)
 
 
-def named_field(profile: Profile, status: str | None) -> str | None:
-    """The canonical record field a rejection's status names (in the profile's spelling), if any."""
+def named_field(profile: Profile, status: str | None, fields: Sequence[str] | None = None) -> str | None:
+    """The canonical field a rejection's status names (in the profile's spelling), if any.
+
+    ``fields`` are the candidates, longest first; the default is the repair record's fields.
+    """
     text = status or ""
-    for canonical in _RECORD_FIELDS:
+    for canonical in _RECORD_FIELDS if fields is None else fields:
         wire = profile.wire(canonical)
         if re.search(rf"(?<![A-Za-z]){re.escape(wire)}(?![A-Za-z])", text):
             return canonical

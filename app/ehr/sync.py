@@ -46,6 +46,9 @@ from app.ehr.results import Outcome, UploadResult
 from app.ehr.training import check_folder
 from app.services.dto import ShopInfo, WorkOrderDetail
 from app.services.mapping import to_detail
+from app.waste.dto import Handoff
+from app.waste.handoffs import OUTBOX_KIND as WASTE_KIND
+from app.waste.handoffs import HandoffService
 from localdb import models as m
 from localdb.engine import Database
 
@@ -64,6 +67,10 @@ _DETAIL_LOADS = (
 # Rows claimed per free sending slot: enough to amortise the claim and the order reads, few enough
 # that a queued row is sent well within its lease (see SyncEngine.lease).
 BATCH_PER_SLOT = 4
+
+REPAIR_KIND = "repair_record"
+# What an outbox row sends, by its kind: a settled order, or a dispatched waste handoff.
+Payload = WorkOrderDetail | Handoff
 
 # Transient results that mean "nobody answered at all" (no request reached the province).
 OFFLINE_CODES = frozenset({"ehr.upload.unreachable", "ehr.upload.tls_failed"})
@@ -143,6 +150,7 @@ class SyncEngine:
         self._clock = clock
         self._client = client
         self._shop_info = shop_info
+        self._handoffs = HandoffService(db, clock)  # reads only: loads the handoffs waste rows point at
         self.policy = policy or SyncPolicy()
         self.owner = owner or default_owner()
         self._rng = rng or random.Random()
@@ -197,7 +205,7 @@ class SyncEngine:
             raise DomainError("sync.no_shop", None)
         limit = self._client.profile.max_in_flight
         running: dict[Future[tuple[Step, UploadResult | None, RowChange]], outbox.Claim] = {}
-        queue: deque[tuple[outbox.Claim, WorkOrderDetail | None]] = deque()
+        queue: deque[tuple[outbox.Claim, Payload | None]] = deque()
         while True:
             stopping = (stop is not None and stop.is_set()) or self._paused()
             if stopping and queue:  # claimed but not sent: hand back at once rather than wait for the lease
@@ -210,8 +218,8 @@ class SyncEngine:
                 batch = outbox.claim(self._db, self.owner, self._clock.now(), self.lease,
                                      limit * BATCH_PER_SLOT - len(queue) - len(running), busy)  # fmt: skip
                 counts.claimed += len(batch)
-                orders = self._load_many([c.record_id for c in batch])
-                queue.extend((c, orders.get(c.record_id)) for c in batch)
+                loaded = self._load_many(batch)
+                queue.extend((c, loaded.get(c.id)) for c in batch)
             while queue and len(running) < limit:
                 entry, order = queue.popleft()
                 running[self._pool.submit(self._process, entry, order, shop)] = entry
@@ -257,9 +265,12 @@ class SyncEngine:
 
     # -- one row ---------------------------------------------------------------------------------
 
-    def _process(self, entry: outbox.Claim, order: WorkOrderDetail | None,
+    def _process(self, entry: outbox.Claim, order: Payload | None,
                  shop: ShopInfo) -> tuple[Step, UploadResult | None, RowChange]:  # fmt: skip
-        """Runs on a sender thread: (maybe) send, then mark. Never raises for a row's own trouble."""
+        """Runs on a sender thread: (maybe) send, then mark. Never raises for a row's own trouble.
+
+        ``order`` is what the row's ``kind`` points at: a settled order, or a waste handoff (§9.1).
+        """
         now = self._clock.now()
         try:
             if order is None:
@@ -270,7 +281,10 @@ class SyncEngine:
                 issue = Issue("sync.correction_manual_only", None, {"number": entry.record_key})
                 return self._finish(entry, Step.REJECTED, None, outbox.mark_rejected(
                     self._db, entry, self.owner, now, issue, sent=False))  # fmt: skip
-            result = self._client.upload(order, shop)
+            if isinstance(order, Handoff):
+                result = self._client.upload_waste(order)
+            else:
+                result = self._client.upload(order, shop)
         except DomainError as exc:  # no password in the keyring, no keyring at all, an unusable profile
             return self._auth_failed(entry, exc.issues[0], None, sent=False)
         except Exception as exc:  # a bug must not lose the row: it goes back to pending
@@ -281,12 +295,28 @@ class SyncEngine:
                 self._db, entry, self.owner, self._clock.now(), issue, when, sent=False, ambiguous=0))  # fmt: skip
         return self._mark(entry, result)
 
-    def _load_many(self, record_ids: list[int]) -> dict[int, WorkOrderDetail]:
-        if not record_ids:
-            return {}
-        with self._db.read() as s:  # eager loads: one query per collection for the whole batch
-            rows = s.scalars(select(m.WorkOrder).where(m.WorkOrder.id.in_(record_ids)).options(*_DETAIL_LOADS))
-            return {wo.id: to_detail(wo) for wo in rows.unique()}
+    def _load_many(self, batch: list[outbox.Claim]) -> dict[int, Payload]:
+        """What each claimed row sends, by outbox id; a row whose record is gone (or of an unknown kind)
+        is left out and ends ``rejected`` as ``sync.record_missing``.
+
+        ``record_id`` means a work order for ``repair_record`` rows and a handoff for ``waste_handoff``
+        rows, so the kind decides which table is read.
+        """
+        found: dict[int, Payload] = {}
+        order_ids = [c.record_id for c in batch if c.kind == REPAIR_KIND]
+        if order_ids:
+            with self._db.read() as s:  # eager loads: one query per collection for the whole batch
+                rows = s.scalars(select(m.WorkOrder).where(m.WorkOrder.id.in_(order_ids)).options(*_DETAIL_LOADS))
+                orders = {wo.id: to_detail(wo) for wo in rows.unique()}
+            found |= {c.id: orders[c.record_id] for c in batch if c.kind == REPAIR_KIND and c.record_id in orders}
+        for c in batch:  # waste handoffs are few (a pickup every few weeks): one read each is enough
+            if c.kind == WASTE_KIND:
+                try:
+                    found[c.id] = self._handoffs.get(c.record_id)
+                except DomainError as exc:
+                    if exc.code != "input.not_found":
+                        raise
+        return found
 
     def _mark(self, entry: outbox.Claim, result: UploadResult) -> tuple[Step, UploadResult | None, RowChange]:
         now = self._clock.now()

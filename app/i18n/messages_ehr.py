@@ -23,6 +23,21 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "partsquantity": ("配件数量", "part quantity"),
     "basicInfo": ("基本信息", "basic information"),
     "state": ("工单状态", "work-order state"),
+    # the §9.1 sandbox waste call (wasteInfo and its wastelist lines)
+    "manifestno": ("联单编号", "manifest number"),
+    "handoverdate": ("转移日期", "handover date"),
+    "receivername": ("接收单位", "receiver"),
+    "receiverlicenseno": ("接收单位许可证编号", "receiver's licence number"),
+    "carriername": ("运输单位", "carrier"),
+    "carrierplate": ("运输车牌", "carrier plate"),
+    "wastelist": ("危废明细", "waste lines"),
+    "wastecategory": ("危废类别", "waste category"),
+    "wastecode": ("危废代码", "waste code"),
+    "wastename": ("危废名称", "waste name"),
+    "containercode": ("容器编号", "container code"),
+    "quantity": ("数量", "quantity"),
+    "unit": ("单位", "unit"),
+    "weightkg": ("重量（kg）", "weight (kg)"),
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -62,6 +77,14 @@ MESSAGES |= {
     "ehr.payload.not_settled": {
         "zh_CN": "工单尚未结算（当前状态：{state}），不能上传。",
         "en": "The work order is not settled yet (state: {state}), so it cannot be uploaded.",
+    },
+    "ehr.payload.waste_not_dispatched": {
+        "zh_CN": "危废转移记录尚未出库（当前状态：{status}），不能上传。",
+        "en": "The waste handoff has not left yet (status: {status}), so it cannot be uploaded.",
+    },
+    "ehr.waste.not_enabled": {
+        "zh_CN": "省份配置“{name}”未开通危废上传。请使用导出功能把转移记录交给主管部门。",
+        "en": "The province profile “{name}” has no waste upload. Use the export to hand the handoff records over.",
     },
     "ehr.payload.missing": {
         "zh_CN": "上传前检查：缺少“{label}”。请补全后再上传。",

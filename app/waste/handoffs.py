@@ -183,9 +183,11 @@ class HandoffService:
             rows.new_entry(s, stage="WW", stock_sign=0, stored_sign=0, sources=[out], **common)  # type: ignore[arg-type]
         handoff.status, handoff.departed_at, handoff.updated_at = "in_transit", at, now
         handoff.handled_by = handoff.handled_by or by
-        if self._upload_enabled():
+        # Only a manifested (hazardous) transfer is a waste record for the EHR; general solid waste has no
+        # manifest and stays in the local ledger.
+        if handoff.manifest_no and self._upload_enabled():
             s.add(OutboxEntry(
-                kind=OUTBOX_KIND, record_id=handoff.id, record_key=handoff.manifest_no or handoff.uuid,
+                kind=OUTBOX_KIND, record_id=handoff.id, record_key=handoff.manifest_no,
                 revision=1, vehicle_key=outbox_vehicle_key(handoff.id), state="pending", next_attempt_at=now,
                 created_at=now, updated_at=now,
             ))  # fmt: skip

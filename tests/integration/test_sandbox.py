@@ -25,7 +25,7 @@ from app.ehr.payloads import build_record_request
 from app.ehr.profiles import load_profile
 from app.ehr.sandbox import FaultPlan, Sandbox, run_sandbox
 from app.ehr.sandbox.samples import sample_order, sample_shop
-from app.ehr.sandbox.wire import A_RECORD, A_TOKEN, OMITTED
+from app.ehr.sandbox.wire import A_RECORD, A_TOKEN, WASTE
 
 CODE = "310115000000001"
 PASSWORD = "s3cret-Pa55"
@@ -287,11 +287,30 @@ def test_unknown_paths_and_methods(http: httpx.Client) -> None:
     assert http.get(A_RECORD).status_code == 405
 
 
-@pytest.mark.parametrize("path", OMITTED)
-def test_ratings_and_waste_are_not_served_by_this_version(http: httpx.Client, path: str) -> None:
-    response = http.post(path, json={})
-    assert response.status_code == 501
-    assert "未提供" in response.json()["status"]
+def _waste(token: str, **changes: Any) -> dict[str, Any]:
+    line = {"wastecategory": "HW08", "wastecode": "900-214-08", "wastename": "废矿物油", "containercode": "C01",
+            "quantity": "100", "unit": "L", "weightkg": "88"}  # fmt: skip
+    info = {"manifestno": "20263101000123", "handoverdate": "20260105", "receivername": "上海绿源",
+            "receiverlicenseno": "沪环危废经字 2024-031 号", "carriername": "绿源物流", "carrierplate": "沪D12345",
+            "wastelist": [line]}  # fmt: skip
+    for key, value in changes.items():
+        (line if key in line else info)[key] = value
+    return {"access_token": token, "wasteInfo": info}
+
+
+def test_waste_call_stores_counts_repeats_and_names_the_field(http: httpx.Client, sb: Sandbox) -> None:
+    assert http.post(WASTE, json=_waste("nope")).json()["code"] == "-1"
+    token = _token(http)["access_token"]
+    assert http.post(WASTE, json=_waste(token)).json() == {"code": "1", "status": "新增成功"}
+    assert http.post(WASTE, json=_waste(token)).json() == {"code": "1", "status": "已存在（重复上传）"}
+    for change, name in ((dict(manifestno="2026310100012"), "manifestno"), (dict(wastelist=[]), "wastelist"),
+                         (dict(quantity="0"), "quantity"), (dict(wastecode="900-44-49"), "wastecode")):  # fmt: skip
+        reply = http.post(WASTE, json=_waste(token, **change)).json()
+        assert reply["code"] == "2" and reply["status"].startswith(f"校验失败：{name}，")
+    [stored] = sb.waste_records()
+    assert (stored.manifestno, stored.repeats, stored.companycode) == ("20263101000123", 1, CODE)
+    assert stored.content["wastelist"][0]["wastecode"] == "900-214-08"
+    assert sb.stats().records == 0 and sb.stats().record_requests == 0  # records and their counts unaffected
 
 
 def test_the_database_file_never_holds_a_password_or_token(http: httpx.Client, sb: Sandbox, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from app.domain.clock import Clock, SystemClock
 from app.ehr.redact import install_redaction
 from app.ehr.sandbox.faults import FaultPlan, Faults, plan_from_json
 from app.ehr.sandbox.service import Reply, SandboxService
-from app.ehr.sandbox.store import LoggedRequest, SandboxStats, SandboxStore, StoredRecord
+from app.ehr.sandbox.store import LoggedRequest, SandboxStats, SandboxStore, StoredRecord, StoredWaste
 
 _log = logging.getLogger("banshou.sandbox")
 HOST = "127.0.0.1"
@@ -97,6 +97,10 @@ class Sandbox:
     def repeats(self, costlistcode: str) -> int:
         found = self.store.record(costlistcode)
         return 0 if found is None else found.repeats
+
+    def waste_records(self) -> list[StoredWaste]:
+        """Handoffs received on the §9.1 waste call."""
+        return self.store.waste_records()
 
     def requests(self) -> list[LoggedRequest]:
         return self.store.requests()

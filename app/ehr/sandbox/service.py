@@ -21,6 +21,7 @@ from app.ehr.sandbox.checks import Rejected, check_record, sandbox_today
 from app.ehr.sandbox.faults import Decision, Fault, Faults
 from app.ehr.sandbox.ratings import DEFAULT_SEED, simulate
 from app.ehr.sandbox.store import PutResult, SandboxStore
+from app.ehr.sandbox.waste import WasteCall, check_waste, parse_waste_call
 from app.ehr.sandbox.wire import (
     ROUTES,
     RecordCall,
@@ -39,7 +40,7 @@ STATUS_CORRECTED = "更正成功"
 STATUS_TOKEN = "access_token 令牌无效或已过期，请重新获取"
 STATUS_LOGIN = "企业编码或密码错误"
 STATUS_REFUSED = "costlistcode 已存在且内容不同：本平台不接受接口更正，请在平台网页上更正"
-STATUS_OMITTED = "本沙箱版本未提供此接口（危废接口另行实现）"
+STATUS_REFUSED_WASTE = "manifestno 已存在且内容不同：本平台不接受接口更正，请在平台网页上更正"
 _C_NAMES = {"repairprojectlist": "repairProjectList", "vehiclepartslist": "vehiclePartsList"}
 
 
@@ -81,13 +82,12 @@ class SandboxService:
         if route.kind == "time":
             self._log(method, path, route)
             return Reply(200, str(int(self._clock.now().timestamp() * 1000)))
-        if route.kind == "omitted":
-            self._log(method, path, route, http_status=501)
-            return Reply(501, answer(route.variant, "501", STATUS_OMITTED))
         if route.kind == "token":
             return self._token_call(method, path, route, query, body)
         if route.kind == "ratings":
             return self._ratings_call(method, path, route, body)
+        if route.kind == "waste":
+            return self._waste_call(method, path, route, body)
         return self._record_call(method, path, route, query, body)
 
     def _token_call(self, method: str, path: str, route: Route, query: str, body: bytes) -> Reply:
@@ -163,6 +163,36 @@ class SandboxService:
         content, total = self.store.ratings_page(company, page, size)
         self._log(method, path, route, company=company, code="1")
         return Reply(200, {"code": "1", "status": "查询成功", "content": content, "totalElements": total})
+
+    def _waste_call(self, method: str, path: str, route: Route, body: bytes) -> Reply:
+        """§9.1: one handoff; answered like a record (``"1"`` 新增成功 or 已存在（重复上传）, ``"-1"`` token,
+        ``"2"`` naming the field, ``"3"`` a changed handoff when corrections are refused). The record
+        faults are not applied, so a fault plan's counts stay about records."""
+        parsed: WasteCall | Rejected
+        try:
+            parsed = parse_waste_call(body)
+        except Rejected as exc:
+            parsed = exc
+        manifest = parsed.manifestno if isinstance(parsed, WasteCall) else None
+        company = self._company(parsed.token if isinstance(parsed, WasteCall) else "", Decision(Fault.NONE))
+        if company is None:
+            return self._reply(method, path, route, "-1", STATUS_TOKEN, costlistcode=manifest)
+        try:
+            if isinstance(parsed, Rejected):
+                raise parsed
+            manifest, content = check_waste(parsed.info)
+        except Rejected as exc:
+            return self._reply(method, path, route, "2", _rejection(route, exc), company=company,
+                               costlistcode=manifest)  # fmt: skip
+        put = self.store.put_waste(company, manifest, content, self._clock.now(),
+                                   refuse_corrections=self._refuse_corrections)  # fmt: skip
+        code, status = {
+            PutResult.NEW: ("1", STATUS_ADDED),
+            PutResult.REPEAT: ("1", STATUS_DUPLICATE),
+            PutResult.CORRECTED: ("1", STATUS_CORRECTED),
+            PutResult.REFUSED: ("3", STATUS_REFUSED_WASTE),
+        }[put]
+        return self._reply(method, path, route, code, status, company=company, costlistcode=manifest)
 
     def _company(self, token: str, decision: Decision) -> str | None:
         """The company a token belongs to, or None when missing, unknown, expired or made to expire."""

@@ -31,6 +31,16 @@ CREATE TABLE IF NOT EXISTS records (
     refused_corrections INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (companycode, costlistcode)
 );
+CREATE TABLE IF NOT EXISTS waste_records (
+    companycode TEXT NOT NULL,
+    manifestno TEXT NOT NULL,
+    content TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    repeats INTEGER NOT NULL DEFAULT 0,
+    corrections INTEGER NOT NULL DEFAULT 0,
+    refused_corrections INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (companycode, manifestno)
+);
 CREATE TABLE IF NOT EXISTS ratings (
     id TEXT PRIMARY KEY,
     companycode TEXT NOT NULL,
@@ -75,13 +85,26 @@ class StoredRecord:
 
 
 @dataclass(frozen=True)
+class StoredWaste:
+    """One handoff received on the §9.1 waste call (``content`` is its ``wasteInfo``)."""
+
+    companycode: str
+    manifestno: str
+    content: dict[str, Any]
+    received_at: str
+    repeats: int
+    corrections: int
+    refused_corrections: int
+
+
+@dataclass(frozen=True)
 class LoggedRequest:
     id: int
     at: str
     method: str
     path: str
     variant: str
-    kind: str  # token | record | time | omitted | unknown
+    kind: str  # token | record | time | ratings | waste | unknown
     companycode: str | None
     costlistcode: str | None
     code: str | None
@@ -116,6 +139,33 @@ class SandboxStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def put_waste(self, companycode: str, manifestno: str, content: dict[str, Any], at: datetime, *,
+                  refuse_corrections: bool) -> PutResult:  # fmt: skip
+        """A waste handoff, keyed by manifest number, with the same repeat and correction rules as records."""
+        text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+        key = (companycode, manifestno)
+        where = " WHERE companycode = ? AND manifestno = ?"
+        with self._lock, self._db:
+            row = self._db.execute("SELECT content FROM waste_records" + where, key).fetchone()
+            if row is None:
+                self._db.execute("INSERT INTO waste_records (companycode, manifestno, content, received_at)"
+                                 " VALUES (?, ?, ?, ?)", (*key, text, at.isoformat()))  # fmt: skip
+                return PutResult.NEW
+            if row["content"] == text:
+                self._db.execute("UPDATE waste_records SET repeats = repeats + 1" + where, key)
+                return PutResult.REPEAT
+            if refuse_corrections:
+                self._db.execute("UPDATE waste_records SET refused_corrections = refused_corrections + 1" + where, key)
+                return PutResult.REFUSED
+            self._db.execute("UPDATE waste_records SET content = ?, received_at = ?, corrections = corrections + 1"
+                             + where, (text, at.isoformat(), *key))  # fmt: skip
+            return PutResult.CORRECTED
+
+    def waste_records(self) -> list[StoredWaste]:
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM waste_records ORDER BY received_at, manifestno").fetchall()
+        return [StoredWaste(**{**dict(r), "content": json.loads(r["content"])}) for r in rows]
 
     def put_record(self, companycode: str, costlistcode: str, content: dict[str, Any],
                    warnings: tuple[str, ...], at: datetime, *, refuse_corrections: bool) -> PutResult:  # fmt: skip
@@ -228,6 +278,7 @@ class SandboxStore:
         with self._lock, self._db:
             self._db.execute("DELETE FROM ratings")
             self._db.execute("DELETE FROM records")
+            self._db.execute("DELETE FROM waste_records")
             self._db.execute("DELETE FROM requests")
 
 

@@ -21,17 +21,17 @@ A_TOKEN = "/restservices/lcipprodatarest/lcipprogetaccesstoken/query"
 A_RECORD = "/restservices/lcipprodatarest/lcipprocarfixrecordadd/query"
 B_TOKEN, B_RECORD, B_TIME = "/carhealth/token", "/carhealth/record", "/time"
 C_TOKEN, C_RECORD = "/api/getAccessToken.ashx", "/api/upRepairInfo.ashx"
-# §9.1's sandbox-only calls. The ratings call is served (app.ehr.sandbox.ratings simulates the owners);
-# the waste call is not yet: it answers 501 and says so.
+# §9.1's sandbox-only calls: ratings (app.ehr.sandbox.ratings simulates the owners) and waste handoffs
+# (app.ehr.sandbox.waste checks them). Both speak variant A.
 RATINGS = "/restservices/banshou-sandbox/ratings/query"
-OMITTED = ("/restservices/banshou-sandbox/wasterecordadd/query",)
+WASTE = "/restservices/banshou-sandbox/wasterecordadd/query"
 HEADER_SKEW = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
 class Route:
     variant: str  # "A" | "B" | "C"
-    kind: str  # "token" | "record" | "time" | "ratings" | "omitted"
+    kind: str  # "token" | "record" | "time" | "ratings" | "waste"
 
 
 ROUTES: dict[tuple[str, str], Route] = {
@@ -43,7 +43,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", C_TOKEN): Route("C", "token"),
     ("GET", C_RECORD): Route("C", "record"),
     ("POST", RATINGS): Route("A", "ratings"),
-    **{("POST", path): Route("A", "omitted") for path in OMITTED},
+    ("POST", WASTE): Route("A", "waste"),
 }
 
 
