@@ -7,10 +7,13 @@ translated sentences with exit code 2, never as tracebacks.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app import __version__
 from app.domain.errors import DomainError
@@ -67,11 +70,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from app.selftest import run_self_test
         from ui.selftest_window import check_window  # Qt only here: app/ stays Qt-free
 
-        return run_self_test(args.require_keyring, window_check=check_window)
+        return _leave_qt(run_self_test(args.require_keyring, window_check=check_window))
     if args.command is None:
         from ui.app import main as gui_main  # Qt is imported only when a window is wanted
 
-        return gui_main(sys.argv[:1], resolve_data_dir(args.data_dir))
+        return _leave_qt(gui_main(sys.argv[:1], resolve_data_dir(args.data_dir)))
     if args.command == "shop":
         return _shop(args)
     if args.command == "seed":
@@ -87,6 +90,19 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_sync_command(args, resolve_data_dir(args.data_dir))
     raise SystemExit(f"unknown command {args.command}")
+
+
+def _leave_qt(code: int) -> NoReturn:
+    """End a process that ran Qt without interpreter finalisation.
+
+    PySide6 6.12 can abort while Python garbage-collects at exit ("bool_dealloc … refcount error in a C
+    extension"), turning a clean exit into a core dump after the window has closed. Everything is saved
+    by then (each service call commits its own unit of work), so logs are flushed and the process ends.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _shop(args: argparse.Namespace) -> int:
@@ -144,7 +160,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     folder = DataDir(Path(tempfile.mkdtemp(prefix="banshou-demo-")))
     seed_folder(folder, orders=300, seed=7)
-    return gui_main(sys.argv[:1], folder, demo=True)
+    return _leave_qt(gui_main(sys.argv[:1], folder, demo=True))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,3 +54,22 @@ def ctx(bare_ctx: AppContext) -> AppContext:
     bare_ctx.staff.add("王丽", "advisor")
     bare_ctx.staff.add("李强", "technician")
     return bare_ctx
+
+
+# PySide6 6.12 can abort while the interpreter finalises ("Fatal Python error: bool_dealloc … refcount
+# error in a C extension", exit 134) after every test has passed: a bug in the bindings' teardown, not in
+# a test. Once Qt has been loaded, end the process straight after pytest has reported, with pytest's own
+# exit status, so that a clean run is never turned into a crash by garbage collection at exit.
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if "PySide6.QtCore" in sys.modules and _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])

@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -27,6 +28,9 @@ from app.paths import DataDir, resource
 from app.services.storage import classify
 from app.settings import LANGUAGE, LARGE_FONT, SettingsStore
 from ui.errors import message_for
+
+if TYPE_CHECKING:
+    from ui.sync_worker import SyncWorker
 
 log = logging.getLogger("banshou.ui")
 
@@ -133,6 +137,7 @@ def main(argv: Sequence[str], data_dir: DataDir, demo: bool = False, clock: Cloc
         title = QCoreApplication.translate("app", "无法打开数据文件夹")
         QMessageBox.critical(None, title, f"{problem}\n\n{data_dir.root}")
         return 1
+    worker: SyncWorker | None = None
     try:
         settings = SettingsStore(ctx.db, ctx.shop.get)
         language, large = settings.get(LANGUAGE), settings.get(LARGE_FONT)
@@ -147,7 +152,8 @@ def main(argv: Sequence[str], data_dir: DataDir, demo: bool = False, clock: Cloc
         from ui.main_window import MainWindow  # imported late: it imports this module for the font
         from ui.sync_worker import SyncWorker
 
-        window = MainWindow(ctx, settings=settings, demo=demo, sync_worker=SyncWorker(ctx))
+        worker = SyncWorker(ctx)
+        window = MainWindow(ctx, settings=settings, demo=demo, sync_worker=worker)
         if window.wants_maximized():
             window.showMaximized()
         else:
@@ -157,6 +163,8 @@ def main(argv: Sequence[str], data_dir: DataDir, demo: bool = False, clock: Cloc
         QMessageBox.critical(None, QCoreApplication.translate("app", "无法启动"), render_error(exc))
         return 1
     finally:
+        if worker is not None:  # stop the upload thread before its QThread object can be destroyed
+            worker.shutdown()
         QThreadPool.globalInstance().waitForDone(3000)  # let background reads finish before disposing
         ctx.close()
 

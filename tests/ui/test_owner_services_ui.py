@@ -203,4 +203,5 @@ def test_special_records_page(qtbot: QtBot, seeded: AppContext, tmp_path: Path) 
         target = tmp_path / export.name
         tab.export_to(export, str(target))
         qtbot.waitUntil(lambda t=target: t.exists() and t.stat().st_size > 0, timeout=10_000)
-    assert "已导出" in accidents_tab.count.text()
+    # the file is written off the GUI thread; the label is updated when that job reports back
+    qtbot.waitUntil(lambda: "已导出" in accidents_tab.count.text(), timeout=10_000)
