@@ -281,42 +281,42 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="136"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="161"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="179"/>
         <source>已导入 {0} 条评价（{1} 条已对应工单，{2} 条以前已导入）</source>
         <translation>Imported {0} ratings ({1} matched to work orders, {2} imported before)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="175"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="185"/>
         <source>已请求获取新评价，稍后刷新</source>
         <translation>New ratings requested; refresh in a moment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="193"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="203"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="197"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="213"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="228"/>
         <source>月报 PDF</source>
         <translation>Monthly Report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="231"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -888,120 +888,120 @@ Only if it is not found, click &quot;Register Vehicle&quot;, so the same vehicle
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>扳手 — 汽车维修管理</source>
         <translation>Banshou — Car Repair Management</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>接车</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>工单</source>
         <translation>Work Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>工单详情/结算</source>
         <translation>Order Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>新建接车(&amp;N)</source>
         <translation>&amp;New Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>查找工单(&amp;F)</source>
         <translation>&amp;Find Work Order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>工单(&amp;O)</source>
         <translation>Work &amp;Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>关于扳手(&amp;A)</source>
         <translation>&amp;About Banshou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>未设置维修企业</source>
         <translation>Repair shop not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>培训模式</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>尚未配置省级电子健康档案系统：记录只上传到内置的练习服务器。</source>
         <translation>The provincial EHR system is not configured yet: records are uploaded only to the built-in practice server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>待上传 …</source>
         <translation>Queued …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>有未保存的修改</source>
         <translation>Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>当前工单有未保存的修改。先保存吗？
 选“不保存”将丢弃这些修改。</source>
         <translation>The current work order has unsaved changes. Save them first?
 &quot;Don&apos;t Save&quot; discards the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>关于扳手</source>
         <translation>About Banshou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>扳手 Banshou — 汽车维修企业前台与电子健康档案上传。
 
 界面字体：文泉驿微米黑 (WenQuanYi Micro Hei)，Apache-2.0 或 GPL-3+（含字体例外）许可；如系统已安装 Noto Sans CJK SC 则优先使用。</source>
@@ -1010,47 +1010,47 @@ Only if it is not found, click &quot;Register Vehicle&quot;, so the same vehicle
 Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with font exception); Noto Sans CJK SC is used instead when installed on the system.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>待上传 {0}</source>
         <translation>Queued {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source> · 被退回 {0}</source>
         <translation> · Rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>待上传 {0}，上传中 {1}，已接收 {2}，被退回 {3}</source>
         <translation>Queued {0}, sending {1}, accepted {2}, rejected {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>最早一条已等待 {0}</source>
         <translation>Oldest has waited {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>待上传 ?</source>
         <translation>Queued ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>暂时无法读取上传队列：{0}</source>
         <translation>Cannot read the upload queue right now: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>{0} 天</source>
         <translation>{0} days</translation>
     </message>
@@ -1548,82 +1548,82 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="116"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="117"/>
         <source>结算清单 — 打印预览</source>
         <translation>Settlement List — Print Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="123"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="124"/>
         <source>A4 纵向</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="124"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="125"/>
         <source>241 mm 连续纸（针式打印机）</source>
         <translation>241 mm continuous paper (dot-matrix printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="126"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="127"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="128"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="129"/>
         <source>另存为 (Ctrl+Shift+S)</source>
         <translation>Save As (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="130"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="131"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="145"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="146"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="168"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="169"/>
         <source>正在生成结算清单…</source>
         <translation>Generating settlement list…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="187"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="188"/>
         <source>共 {0} 页</source>
         <translation>{0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="189"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="190"/>
         <source>已自动保存到 {0}</source>
         <translation>Saved automatically to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="191"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="192"/>
         <source>自动保存失败：{0}。可以用“另存为”保存。</source>
         <translation>Automatic save failed: {0}. Use &quot;Save As&quot; to save it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="219"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="220"/>
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="221"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="222"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="239"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="240"/>
         <source>已发送 {0} 页到打印机</source>
         <translation>Sent {0} page(s) to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="244"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="245"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="244"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="245"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -3267,12 +3267,12 @@ Check each item against the document presented; any difference means the documen
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="137"/>
         <source>无法打开数据文件夹</source>
         <translation>Cannot Open the Data Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="157"/>
+        <location filename="../../ui/app.py" line="163"/>
         <source>无法启动</source>
         <translation>Cannot Start</translation>
     </message>
@@ -3303,22 +3303,22 @@ Check each item against the document presented; any difference means the documen
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="34"/>
+        <location filename="../../ui/sync_wiring.py" line="35"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="35"/>
+        <location filename="../../ui/sync_wiring.py" line="36"/>
         <source>电子健康档案</source>
         <translation>EHR</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="54"/>
+        <location filename="../../ui/sync_wiring.py" line="55"/>
         <source>（培训模式）</source>
         <translation> (training mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="56"/>
+        <location filename="../../ui/sync_wiring.py" line="57"/>
         <source>培训模式：记录只上传到本机模拟服务器</source>
         <translation>Training mode: records are uploaded only to the simulated server on this computer</translation>
     </message>
@@ -3353,7 +3353,7 @@ Check each item against the document presented; any difference means the documen
         <translation>Waste OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="240"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="262"/>
         <source>经营看板</source>
         <translation>Dashboard</translation>
     </message>
