@@ -32,8 +32,8 @@ def install_sync(window: Any, worker: SyncWorker | None) -> None:
     window.sync_page = SyncPage(ctx)
     window.ehr_settings_page = EhrSettingsPage(ctx)
     style = window.style()
-    for page, text, icon in ((window.sync_page, window.tr("同步"), QStyle.StandardPixmap.SP_BrowserReload),
-                             (window.ehr_settings_page, window.tr("电子健康档案"), QStyle.StandardPixmap.SP_DriveNetIcon)):  # fmt: skip
+    for page, text, icon in ((window.sync_page, QCoreApplication.translate("MainWindow", "同步"), QStyle.StandardPixmap.SP_BrowserReload),
+                             (window.ehr_settings_page, QCoreApplication.translate("MainWindow", "电子健康档案"), QStyle.StandardPixmap.SP_DriveNetIcon)):  # fmt: skip
         window.stack.addWidget(page)
         item = QListWidgetItem(style.standardIcon(icon), text)
         item.setSizeHint(QSize(130, 48))
@@ -52,9 +52,9 @@ def install_sync(window: Any, worker: SyncWorker | None) -> None:
     worker.mode_changed.connect(window.sync_page.show_mode)
     base_title = window.windowTitle()
     worker.mode_changed.connect(lambda training: window.setWindowTitle(
-        base_title + (window.tr("（培训模式）") if training else "")))  # fmt: skip
+        base_title + (QCoreApplication.translate("MainWindow", "（培训模式）") if training else "")))  # fmt: skip
     worker.mode_changed.connect(lambda training: window.shop_label.setToolTip(
-        window.tr("培训模式：记录只上传到本机模拟服务器") if training else ""))  # fmt: skip
+        QCoreApplication.translate("MainWindow", "培训模式：记录只上传到本机模拟服务器") if training else ""))  # fmt: skip
     window.editor_page.order_changed.connect(lambda _id: worker.wake())
     window.sync_page.retry_requested.connect(worker.wake)
     window.ehr_settings_page.settings_saved.connect(worker.reconfigure)

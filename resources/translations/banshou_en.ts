@@ -1054,6 +1054,61 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
         <source>{0} 天</source>
         <translation>{0} days</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="262"/>
+        <source>经营看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reminders_page.py" line="176"/>
+        <source>维修履历</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reminders_page.py" line="177"/>
+        <source>保养提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reminders_page.py" line="178"/>
+        <source>缺陷与专项</source>
+        <translation>Defects etc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/waste_page.py" line="92"/>
+        <source>危废台账</source>
+        <translation>Haz. Waste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/waste_page.py" line="101"/>
+        <source>危废提醒 {0}</source>
+        <translation>Waste alerts {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/waste_page.py" line="101"/>
+        <source>危废正常</source>
+        <translation>Waste OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_wiring.py" line="35"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_wiring.py" line="36"/>
+        <source>电子健康档案</source>
+        <translation>EHR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_wiring.py" line="55"/>
+        <source>（培训模式）</source>
+        <translation> (training mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_wiring.py" line="57"/>
+        <source>培训模式：记录只上传到本机模拟服务器</source>
+        <translation>Training mode: records are uploaded only to the simulated server on this computer</translation>
+    </message>
 </context>
 <context>
     <name>OrderEditorPage</name>
@@ -3303,59 +3358,48 @@ Check each item against the document presented; any difference means the documen
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="35"/>
         <source>同步</source>
-        <translation>Sync</translation>
+        <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="36"/>
         <source>电子健康档案</source>
-        <translation>EHR</translation>
+        <translation type="vanished">EHR</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="55"/>
         <source>（培训模式）</source>
-        <translation> (training mode)</translation>
+        <translation type="vanished"> (training mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="57"/>
         <source>培训模式：记录只上传到本机模拟服务器</source>
-        <translation>Training mode: records are uploaded only to the simulated server on this computer</translation>
+        <translation type="vanished">Training mode: records are uploaded only to the simulated server on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reminders_page.py" line="176"/>
         <source>维修履历</source>
-        <translation>History</translation>
+        <translation type="vanished">History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reminders_page.py" line="177"/>
         <source>保养提醒</source>
-        <translation>Reminders</translation>
+        <translation type="vanished">Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reminders_page.py" line="178"/>
         <source>缺陷与专项</source>
-        <translation>Defects etc.</translation>
+        <translation type="vanished">Defects etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="92"/>
         <source>危废台账</source>
-        <translation>Haz. Waste</translation>
+        <translation type="vanished">Haz. Waste</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="101"/>
         <source>危废提醒 {0}</source>
-        <translation>Waste alerts {0}</translation>
+        <translation type="vanished">Waste alerts {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="101"/>
         <source>危废正常</source>
-        <translation>Waste OK</translation>
+        <translation type="vanished">Waste OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="262"/>
         <source>经营看板</source>
-        <translation>Dashboard</translation>
+        <translation type="vanished">Dashboard</translation>
     </message>
 </context>
 </TS>

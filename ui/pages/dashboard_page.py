@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -259,7 +259,7 @@ def install_dashboard(window: Any) -> DashboardPage:
     page = DashboardPage(window._ctx, fetch_now)
     window.dashboard_page = page
     window.stack.addWidget(page)
-    item = QListWidgetItem(window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), window.tr("经营看板"))
+    item = QListWidgetItem(window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), QCoreApplication.translate("MainWindow", "经营看板"))
     item.setSizeHint(QSize(130, 48))
     window.nav.addItem(item)
     window.nav.currentRowChanged.connect(lambda _row: page.refresh() if window.stack.currentWidget() is page else None)

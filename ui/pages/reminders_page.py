@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -173,9 +173,9 @@ def install_owner_services(window: Any) -> None:
     window.reminders_page = RemindersPage(ctx)
     window.defects_page = DefectsPage(ctx)
     pixmaps = QStyle.StandardPixmap
-    for page, text, icon in ((window.history_page, window.tr("维修履历"), pixmaps.SP_FileDialogInfoView),
-                             (window.reminders_page, window.tr("保养提醒"), pixmaps.SP_MessageBoxInformation),
-                             (window.defects_page, window.tr("缺陷与专项"), pixmaps.SP_MessageBoxWarning)):  # fmt: skip
+    for page, text, icon in ((window.history_page, QCoreApplication.translate("MainWindow", "维修履历"), pixmaps.SP_FileDialogInfoView),
+                             (window.reminders_page, QCoreApplication.translate("MainWindow", "保养提醒"), pixmaps.SP_MessageBoxInformation),
+                             (window.defects_page, QCoreApplication.translate("MainWindow", "缺陷与专项"), pixmaps.SP_MessageBoxWarning)):  # fmt: skip
         window.stack.addWidget(page)
         item = QListWidgetItem(style.standardIcon(icon), text)
         item.setSizeHint(QSize(130, 48))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
@@ -89,7 +89,7 @@ def install_waste(window: Any) -> WastePage:
     page = WastePage(window._ctx)
     window.waste_page = page
     window.stack.addWidget(page)
-    item = QListWidgetItem(kind_icon("battery", 28), window.tr("危废台账"))
+    item = QListWidgetItem(kind_icon("battery", 28), QCoreApplication.translate("MainWindow", "危废台账"))
     item.setSizeHint(QSize(130, 48))
     window.nav.addItem(item)
     label = QLabel()
@@ -98,7 +98,7 @@ def install_waste(window: Any) -> WastePage:
 
     def show_count(critical: int, warn: int) -> None:
         colour = "#c62828" if critical else ("#9a5b00" if warn else "#2e7d32")
-        label.setText(window.tr("危废提醒 {0}").format(critical + warn) if critical + warn else window.tr("危废正常"))
+        label.setText(QCoreApplication.translate("MainWindow", "危废提醒 {0}").format(critical + warn) if critical + warn else QCoreApplication.translate("MainWindow", "危废正常"))
         label.setStyleSheet(f"padding: 0 6px; color: {colour};")
 
     page.alerts_changed.connect(show_count)
