@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Issue
-from app.domain.money import format_yuan
-from app.owner_services.export import Sheet, workbook, yuan
+from app.domain.money import fen_to_yuan, format_yuan
+from app.owner_services.export import Sheet, workbook
 from app.owner_services.records import OrderRef, order_ref, side_table_query, usable_order
 from app.services.storage import reading, writing
 from localdb import models as m
@@ -123,13 +123,13 @@ def export_xlsx(records: list[AccidentRecord], shop_name: str, period: str) -> b
     """The reconciliation list: one row per claim, amounts as numbers, a totals row."""
     rows = [
         [r.insurer, r.claim_no, "是" if r.direct_claim else "否", r.order.order_no, r.order.intake_on.isoformat(),
-         r.order.plate, r.order.brand_model, r.order.costlistcode or "（未结算）", yuan(r.loss_assessment_fen),
-         yuan(r.order.due_fen), yuan(r.difference_fen)]
+         r.order.plate, r.order.brand_model, r.order.costlistcode or "（未结算）", fen_to_yuan(r.loss_assessment_fen),
+         fen_to_yuan(r.order.due_fen), fen_to_yuan(r.difference_fen)]
         for r in records
     ]
     assessed = sum(r.loss_assessment_fen for r in records)
     billed = sum(r.order.due_fen for r in records)
-    footer = ["合计", f"{len(records)} 单", "", "", "", "", "", "", yuan(assessed), yuan(billed), yuan(billed - assessed)]
+    footer = ["合计", f"{len(records)} 单", "", "", "", "", "", "", fen_to_yuan(assessed), fen_to_yuan(billed), fen_to_yuan(billed - assessed)]
     return workbook(
         Sheet("事故维修", "事故车维修理赔对账表",
               f"维修单位：{shop_name}　期间：{period}　定损合计 ¥{format_yuan(assessed)}，结算合计 ¥{format_yuan(billed)}",

@@ -57,7 +57,3 @@ def workbook(*sheets: Sheet) -> bytes:
     wb.save(buffer)
     return buffer.getvalue()
 
-
-def yuan(fen: int) -> float:
-    """Fen → yuan as a number for a spreadsheet cell (two decimals are exact at these magnitudes)."""
-    return round(fen / 100, 2)

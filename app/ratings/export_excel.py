@@ -11,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.clock import to_local
+from app.domain.money import fen_to_yuan
 from app.ratings.aggregate import RatingRow, RatingsDashboard
 from app.ratings.business import BusinessPanel
 from app.ratings.compliance import CompliancePanel, ComplianceRow
@@ -90,15 +91,15 @@ def compliance_workbook(p: CompliancePanel, lists: dict[str, Sequence[Compliance
 def business_workbook(p: BusinessPanel) -> bytes:
     book = Workbook()
     _sheet(book, "营业额", ["期间", "单数", "工时费（元）", "配件费（元）", "其他（元）", "实收（元）"],
-           [[b.label, b.orders, b.labour_fen / 100, b.parts_fen / 100, b.other_fen / 100, b.revenue_fen / 100]
+           [[b.label, b.orders, fen_to_yuan(b.labour_fen), fen_to_yuan(b.parts_fen), fen_to_yuan(b.other_fen), fen_to_yuan(b.revenue_fen)]
             for b in p.buckets])  # fmt: skip
     _sheet(book, "汇总", ["指标", "数值"], [
-        _period(p.start, p.end), ["单数", p.orders], ["实收（元）", p.revenue_fen / 100],
-        ["客单价（元）", None if p.average_ticket_fen is None else p.average_ticket_fen / 100],
+        _period(p.start, p.end), ["单数", p.orders], ["实收（元）", fen_to_yuan(p.revenue_fen)],
+        ["客单价（元）", None if p.average_ticket_fen is None else fen_to_yuan(p.average_ticket_fen)],
         ["配件毛利率（仅含录入进价的配件）", p.parts_margin],
     ])  # fmt: skip
-    _sheet(book, "常做项目", ["维修项目", "次数", "金额（元）"], [[r.name, r.count, r.amount_fen / 100] for r in p.top_items])
-    _sheet(book, "常用配件", ["配件", "次数", "金额（元）"], [[r.name, r.count, r.amount_fen / 100] for r in p.top_parts])
+    _sheet(book, "常做项目", ["维修项目", "次数", "金额（元）"], [[r.name, r.count, fen_to_yuan(r.amount_fen)] for r in p.top_items])
+    _sheet(book, "常用配件", ["配件", "次数", "金额（元）"], [[r.name, r.count, fen_to_yuan(r.amount_fen)] for r in p.top_parts])
     for title, groups in (("故障-车型", p.by_model), ("故障-月份", p.by_month), ("故障-里程", p.by_mileage)):
         _sheet(book, title, ["分组", "单数", "常见故障", "常做项目"],
                [[g.group, g.orders, "；".join(f"{f}×{n}" for f, n in g.faults),

@@ -13,6 +13,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app.domain.money import fen_to_yuan
 from app.ratings.aggregate import RatingsDashboard
 from app.ratings.business import BusinessPanel
 from app.ratings.compliance import CompliancePanel
@@ -110,7 +111,7 @@ def render_monthly_pdf(shop: str, month: str, ratings: RatingsDashboard, complia
             Spacer(1, 6),
             Paragraph("三、经营情况", styles.heading),
             _figures(styles, width, [["营业额", "单数", "客单价", "工时费", "配件费", "配件毛利率"],
-                                     [f"¥{business.revenue_fen / 100:,.0f}", str(business.orders),
+                                     [f"¥{fen_to_yuan(business.revenue_fen):,.0f}", str(business.orders),
                                       _fmt(None if business.average_ticket_fen is None else business.average_ticket_fen / 100, "¥{:,.0f}"),
                                       f"¥{business.labour_fen / 100:,.0f}", f"¥{business.parts_fen / 100:,.0f}",
                                       _pct(business.parts_margin)]]),

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.domain.clock import to_local
+from app.domain.money import format_yuan
 from app.reports.tables import Field, Section, Styles, field_grid, grid_commands, widths
 from app.services.dto import ShopInfo
 from app.waste.dto import Handoff
@@ -25,7 +26,7 @@ def _money(fen: int) -> str:
     if fen == 0:
         return "无"
     who = "接收方支付给本单位" if fen > 0 else "本单位支付给接收方"
-    return f"{who} {abs(fen) / 100:.2f} 元"
+    return f"{who} {format_yuan(abs(fen))} 元"
 
 
 LINE_COLUMNS = [
