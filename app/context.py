@@ -8,11 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.dbconfig import DatabasePasswords, resolve_database_url
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import DomainError
+from app.live_changes import track_changes
 from app.owner_services import OwnerServices
-from app.paths import DataDir
+from app.paths import DataDir, config_dir
 from app.ratings import RatingsService
+from app.schema_guard import ConfirmMigration, prepare_schema
+from app.security.accounts import AccountService
+from app.security.audit import AuditTrail
+from app.security.audit_keys import AuditKeys
+from app.security.guard import Guard
 from app.services.order_list import OrderListService
 from app.services.settlement import SettlementService
 from app.services.shop import ShopService
@@ -21,7 +28,6 @@ from app.services.vehicles import VehicleService
 from app.services.workorders import WorkOrderService
 from app.waste.service import WasteService
 from localdb.engine import Database
-from localdb.migrate import upgrade_to_head
 
 
 @dataclass
@@ -29,7 +35,11 @@ class AppContext:
     data_dir: DataDir
     db: Database
     clock: Clock
+    keys: AuditKeys
     backup_made: Path | None = None
+    guard: Guard = field(init=False)
+    audit: AuditTrail = field(init=False)
+    accounts: AccountService = field(init=False)
     shop: ShopService = field(init=False)
     staff: StaffService = field(init=False)
     vehicles: VehicleService = field(init=False)
@@ -41,6 +51,11 @@ class AppContext:
     ratings: RatingsService = field(init=False)
 
     def __post_init__(self) -> None:
+        self.guard = Guard(self._accounts_exist)
+        self.audit = AuditTrail(self.db, self.keys, self.clock, self.guard, config_dir() / "audit-anchors")
+        self.audit.install()
+        self.guard.on_denied = self.audit.record_denied
+        self.accounts = AccountService(self.db, self.clock, self.guard, self.audit)
         self.shop = ShopService(self.db, self.clock)
         self.staff = StaffService(self.db)
         self.vehicles = VehicleService(self.db, self.clock)
@@ -50,6 +65,9 @@ class AppContext:
         self.waste = WasteService(self.db, self.clock, upload_enabled=self._waste_upload_enabled)
         self.owner = OwnerServices(self.db, self.clock, self.data_dir.root)
         self.ratings = RatingsService(self.db, self.clock)
+
+    def _accounts_exist(self) -> bool:
+        return self.accounts.has_accounts()
 
     def _waste_upload_enabled(self) -> bool:
         """Whether a dispatched handoff also goes into the outbox: only when the active province profile
@@ -71,9 +89,25 @@ class AppContext:
         self.db.dispose()
 
 
-def open_context(data_dir: DataDir, clock: Clock | None = None, database_url: str | None = None) -> AppContext:
-    """Create the folder if needed, upgrade the schema (backing up an existing database first)."""
+def open_context(data_dir: DataDir, clock: Clock | None = None, database_url: str | None = None,
+                 keys: AuditKeys | None = None, confirm_migration: ConfirmMigration | None = None,
+                 passwords: DatabasePasswords | None = None) -> AppContext:
+    """Create the folder if needed, upgrade the schema (backing up an existing database first).
+
+    The database is the one the folder's ``database.json`` names (its own SQLite file by default,
+    ``database_url`` overrides it); a SQLite file is backed up and upgraded automatically, a shared
+    PostgreSQL database only when ``confirm_migration`` agrees, and a schema newer than this client is
+    refused (:mod:`app.schema_guard`). ``passwords`` is where the PostgreSQL password is read from.
+
+    ``keys`` is where the audit chain's HMAC keys live: the OS keyring by default (tests pass their own).
+    """
     data_dir.ensure()
-    db = Database(database_url) if database_url else Database.for_file(data_dir.database)
-    backup = upgrade_to_head(db.engine, backup_dir=data_dir.backups)
-    return AppContext(data_dir, db, clock or SystemClock(), backup_made=backup)
+    db = Database(database_url or resolve_database_url(data_dir, passwords))
+    try:
+        backup = prepare_schema(db, data_dir.backups, confirm_migration)
+    except BaseException:
+        db.dispose()
+        raise
+    track_changes(db)  # other clients' lists refresh when this one writes (app/live_changes.py)
+    keys = keys or AuditKeys.default(config_dir() / "audit-keys")
+    return AppContext(data_dir, db, clock or SystemClock(), keys, backup_made=backup)

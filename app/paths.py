@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 DB_FILENAME = "banshou.db"
@@ -49,6 +49,16 @@ def resolve_data_dir(cli_value: str | None = None) -> DataDir:
     if env:
         return DataDir(Path(env).expanduser().resolve())
     return DataDir(Path(user_data_dir("Banshou", "Banshou")))
+
+
+def config_dir() -> Path:
+    """Per-PC configuration outside every data folder (``BANSHOU_CONFIG_DIR`` overrides, for tests).
+
+    What must not travel with a copy of the database lives here: the audit key when no OS keyring is
+    available, and the audit trail's local high-water marks.
+    """
+    env = os.environ.get("BANSHOU_CONFIG_DIR")
+    return Path(env).expanduser().resolve() if env else Path(user_config_dir("Banshou", "Banshou"))
 
 
 def resource(*parts: str) -> Path:

@@ -39,11 +39,22 @@ class Setting(Base):
 
 
 class Staff(Base):
+    """A person of the shop; with a username and password hash also an account (``app/security``).
+
+    Work orders, ratings and audit entries point at these rows, so they are disabled, never deleted.
+    """
+
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(40))
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    username: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    recovery_hash: Mapped[str | None] = mapped_column(String(200))  # owner only: the printed recovery code
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Owner(Base):
@@ -242,4 +253,4 @@ class OutboxEntry(Base):
 
 
 # Feature tables live in their own modules; importing them here registers them on Base.metadata.
-from localdb import owner_services_models, ratings_models, waste_models  # noqa: E402,F401
+from localdb import audit_models, owner_services_models, ratings_models, waste_models  # noqa: E402,F401

@@ -12,11 +12,13 @@ from typing import Any
 from app.domain.errors import DomainError, Issue
 from app.i18n import (
     messages_core,
+    messages_db,
     messages_domain,
     messages_ehr,
     messages_owner_services,
     messages_ratings,
     messages_reports,
+    messages_security,
     messages_sync,
     messages_waste,
     messages_workorder,
@@ -38,8 +40,8 @@ def _merge(*modules: Any) -> dict[str, dict[str, str]]:
 
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(
-    messages_core, messages_domain, messages_workorder, messages_ehr, messages_reports, messages_sync, messages_waste,
-    messages_owner_services, messages_ratings,
+    messages_core, messages_db, messages_domain, messages_workorder, messages_ehr, messages_reports, messages_sync, messages_waste,
+    messages_owner_services, messages_ratings, messages_security,
 )
 
 

@@ -43,12 +43,14 @@ def _chosen_on_purpose() -> bool:
 
 
 class CredentialStore:
-    """Reads and writes the EHR password under service "Banshou EHR", keyed by the enterprise code."""
+    """Reads and writes secrets under one keyring service: by default the EHR password ("Banshou EHR"),
+    keyed by the enterprise code; other services (the audit key) pass their own ``service`` name."""
 
-    def __init__(self, backend: KeyringBackend | None = None) -> None:
+    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE_NAME) -> None:
         """``backend`` overrides the process-wide keyring (tests pass an in-memory one)."""
         self._explicit = backend is not None
         self._backend = backend
+        self.service = service
 
     @property
     def backend(self) -> KeyringBackend:
@@ -83,7 +85,7 @@ class CredentialStore:
             raise DomainError("secrets.empty_password", "password")
         backend = self._require_secure()
         try:
-            backend.set_password(SERVICE_NAME, company_code.strip(), password)
+            backend.set_password(self.service, company_code.strip(), password)
         except KeyringError as exc:
             raise DomainError("secrets.keyring_failed", "password", reason=type(exc).__name__) from None
 
@@ -91,7 +93,7 @@ class CredentialStore:
         if not self.is_secure():
             return None
         try:
-            return self.backend.get_password(SERVICE_NAME, company_code.strip())
+            return self.backend.get_password(self.service, company_code.strip())
         except KeyringError:
             return None
 
@@ -102,7 +104,7 @@ class CredentialStore:
         if not self.is_secure():
             return
         try:
-            self.backend.delete_password(SERVICE_NAME, company_code.strip())
+            self.backend.delete_password(self.service, company_code.strip())
         except (PasswordDeleteError, KeyringError):
             pass
 

@@ -19,7 +19,9 @@ from localdb.engine import Database
 
 def classify(exc: BaseException) -> StorageError:
     text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
+    if "banshou: immutable row" in text:
+        return StorageError("storage.immutable")
+    if "locked" in text or "busy" in text or "lock timeout" in text:  # SQLite; PostgreSQL's lock_timeout
         return StorageError("storage.locked")
     if "full" in text or "no space" in text:
         return StorageError("storage.disk_full")
@@ -28,10 +30,17 @@ def classify(exc: BaseException) -> StorageError:
     return StorageError("storage.failed", detail=text[:200])
 
 
+AUDIT_ACTION = "audit_action"  # session.info key read by app.security.audit
+
+
 @contextmanager
-def writing(db: Database) -> Iterator[Session]:
+def writing(db: Database, action: str | None = None) -> Iterator[Session]:
+    """A unit of work; ``action`` names what it means in the audit trail (``settle``, ``cancel`` …) where
+    plain create/update/delete would say less."""
     try:
         with db.write() as session:
+            if action:
+                session.info[AUDIT_ACTION] = action
             yield session
     except (OperationalError, DBAPIError) as exc:
         raise classify(exc) from exc
