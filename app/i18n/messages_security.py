@@ -101,4 +101,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "已结算的工单和废物台账记录不能修改或删除；请用“更正”或“冲销”。",
         "en": "Settled work orders and waste-ledger rows cannot be changed or deleted; use a correction or a reversal.",
     },
+    "cli.stdin_missing": {
+        "zh_CN": "标准输入中缺少{what}（每行一项，按命令说明的顺序）。",
+        "en": "Standard input is missing the {what} (one per line, in the order the command describes).",
+    },
+    "workorder.own_lines_need_account": {
+        "zh_CN": "只有登录的员工账号才能登记自己的维修作业；请先用自己的账号登录。",
+        "en": "Only a logged-in staff account can record its own repair work; please log in with your own account.",
+    },
+    "privacy.export_unmasked_title": {
+        "zh_CN": "导出车主信息",
+        "en": "Owners' details in the export",
+    },
+    "privacy.export_unmasked_question": {
+        "zh_CN": "导出的文件要包含车主完整的姓名和手机号吗？\n选“否”则打码（如 张**、138****5678）；短信平台需要完整号码。\n本次导出及您的选择会记入审计日志。",
+        "en": "Should the file contain owners' full names and phone numbers?\nChoose “No” to mask them (e.g. 张**, 138****5678); an SMS platform needs the full numbers.\nThis export and your choice are recorded in the audit trail.",
+    },
 }

@@ -32,7 +32,7 @@ import hmac
 import io
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -125,10 +125,16 @@ class _Note:
     seal_of: tuple[str, int] | None = None
 
 
-def entry_mac(key: bytes, previous_mac: str, row: dict[str, Any]) -> str:
-    """The MAC of one entry; ``row`` holds the entry's columns except ``mac``."""
-    text = canonical([row["seq"], row["at"], row["actor_id"], row["actor_name"], row["action"], row["entity"],
-                      row["entity_id"], row["before"], row["after"], row["seal"], row["key_id"]])
+MAC_FIELDS = ("seq", "at", "actor_id", "actor_name", "action", "entity", "entity_id", "before", "after", "seal",
+              "key_id")
+
+
+def entry_mac(key: bytes, previous_mac: str, fields: Sequence[Any]) -> str:
+    """The MAC of one entry over the previous MAC and ``fields`` (in :data:`MAC_FIELDS` order, ``at`` as
+    the ISO text of the UTC time). The fields are strings, integers and None, whose ``repr`` is
+    unambiguous (quotes escaped) and stable, so no two entries encode alike; it is several times cheaper
+    than JSON, which matters when a million entries are verified."""
+    text = repr(tuple(fields))
     return hmac.new(key, (previous_mac + "\n" + text).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -211,6 +217,17 @@ class AuditTrail:
         event.listen(sessions, "after_rollback", self._after_rollback)
         sessions._banshou_audited = True  # type: ignore[attr-defined]
 
+    def uninstall(self) -> None:
+        """Stop listening (the benchmark measures the same writes with and without the trail)."""
+        sessions = self._db.writer_sessions
+        if not getattr(sessions, "_banshou_audited", False):
+            return
+        event.remove(sessions, "after_flush", self._after_flush)
+        event.remove(sessions, "before_commit", self._before_commit)
+        event.remove(sessions, "after_commit", self._after_commit)
+        event.remove(sessions, "after_rollback", self._after_rollback)
+        sessions._banshou_audited = False  # type: ignore[attr-defined]
+
     def _after_flush(self, session: Session, _ctx: Any) -> None:
         label = session.info.get(ACTION)
         actor = self._guard.current()
@@ -278,7 +295,7 @@ class AuditTrail:
                 "after": canonical(note.after) if note.after is not None else "",
                 "seal": seals.get(note.seal_of, "") if note.seal_of else "", "key_id": key_id,
             }
-            mac = entry_mac(key, mac, row)
+            mac = entry_mac(key, mac, [row[f] for f in MAC_FIELDS])
             rows.append({**row, "at": now, "mac": mac})
         s.execute(insert(AuditEntry.__table__), rows)
         s.execute(update(head_t).where(head_t.c.id == 1).values(seq=seq, mac=mac, key_id=key_id))
@@ -362,23 +379,22 @@ class AuditTrail:
             last_mac = ""
             expected = 1
             for row in _stream_chain(s):
+                seq, at, key_id, mac = row[0], row[1], row[10], row[11]
                 report.entries += 1
                 if progress and report.entries % 50_000 == 0:
                     progress(report.entries)
-                if row["seq"] != expected:
+                if seq != expected:
                     report.first_broken = expected
                     report.problem, report.params = "audit.entry_missing", {"seq": expected}
                     return report
-                key = self._keys.get(row["key_id"])
+                key = self._keys.get(key_id)
                 if key is None:
-                    _note_unverifiable(report, row["seq"], row["key_id"])
-                else:
-                    fields = {**row, "at": row["at"].isoformat()}
-                    if entry_mac(key, last_mac, fields) != row["mac"]:
-                        report.first_broken = row["seq"]
-                        report.problem, report.params = "audit.entry_altered", {"seq": row["seq"]}
-                        return report
-                last_mac = row["mac"]
+                    _note_unverifiable(report, seq, key_id)
+                elif entry_mac(key, last_mac, (seq, at.isoformat(), *row[2:11])) != mac:
+                    report.first_broken = seq
+                    report.problem, report.params = "audit.entry_altered", {"seq": seq}
+                    return report
+                last_mac = mac
                 expected += 1
             last_seq = expected - 1
             if head["seq"] != last_seq or head["mac"] != last_mac:
@@ -410,6 +426,21 @@ class AuditTrail:
                     if current.get(row_id) != seal:
                         report.seal_problems.append((seq, table, str(row_id)))
 
+    def export_key(self) -> str:
+        """The current key as ``id:base64`` for the owner to carry to another PC; the export is recorded."""
+        self._guard.require(Perm.AUDIT)
+        with reading(self._db) as s:
+            key_id = str(s.scalar(select(AuditHead.key_id)) or "")
+        text = self._keys.export_text(key_id)
+        self.record("audit.key_exported", "audit", key_id)
+        return text
+
+    def import_key(self, text: str) -> str:
+        self._guard.require(Perm.AUDIT)
+        key_id = self._keys.import_text(text)
+        self.record("audit.key_imported", "audit", key_id)
+        return key_id
+
     def head_seq(self) -> int:
         with reading(self._db) as s:
             return int(s.scalar(select(AuditHead.seq)) or 0)
@@ -438,11 +469,11 @@ def _anchor_holds(s: Session, anchor: tuple[int, str], last_seq: int) -> bool:
     return seq <= last_seq and s.scalar(select(AuditEntry.mac).where(AuditEntry.seq == seq)) == mac
 
 
-def _stream_chain(s: Session) -> Iterator[dict[str, Any]]:
+def _stream_chain(s: Session) -> Iterator[Sequence[Any]]:
+    """Entries in order as tuples: the :data:`MAC_FIELDS`, then the stored MAC."""
     t = AuditEntry.__table__
-    result = s.execute(select(t).order_by(t.c.seq).execution_options(yield_per=5000))
-    for row in result.mappings():
-        yield dict(row)
+    columns = [t.c[name] for name in MAC_FIELDS] + [t.c.mac]
+    yield from s.execute(select(*columns).order_by(t.c.seq).execution_options(yield_per=10_000))
 
 
 def _filtered(flt: AuditFilter, before_seq: int | None) -> Any:

@@ -11,16 +11,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.context import AppContext, open_context
 from app.domain.errors import DomainError
 from app.i18n import render_error
-from app.security.audit import entry_mac
+from app.security.audit import MAC_FIELDS, entry_mac
 from app.security.audit_keys import AuditKeys
 from app.security.credentials import CredentialStore
 from app.services.storage import writing
 from localdb import immutability
+from localdb.audit_models import AuditEntry
 from localdb.models import WorkOrder
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
 from tests.memory_keyring import MemoryKeyring
@@ -122,13 +123,13 @@ def test_a_cut_off_tail_with_a_stale_head(ctx: AppContext) -> None:
 def test_a_chain_rebuilt_without_the_key_fails_at_the_first_entry(ctx: AppContext) -> None:
     _ctx_with_entries(ctx)
     forged_key = b"k" * 32
+    with ctx.db.read() as s:
+        rows = s.execute(select(AuditEntry.__table__).order_by(AuditEntry.seq)).mappings().all()
+    mac = ""
     with ctx.db.engine.begin() as conn:
-        rows = conn.execute(text("SELECT * FROM audit_entries ORDER BY seq")).mappings().all()
-        mac = ""
         for row in rows:
-            fields = dict(row)
-            fields["at"] = conn.execute(text("SELECT at FROM audit_entries WHERE seq = :s"), {"s": row["seq"]}).scalar()
-            mac = entry_mac(forged_key, mac, {**fields, "at": str(fields["at"])})
+            fields = {**row, "at": row["at"].isoformat()}
+            mac = entry_mac(forged_key, mac, [fields[f] for f in MAC_FIELDS])
             conn.execute(text("UPDATE audit_entries SET mac = :m WHERE seq = :s"), {"m": mac, "s": row["seq"]})
         conn.execute(text("UPDATE audit_head SET mac = :m"), {"m": mac})
     report = ctx.audit.verify()
