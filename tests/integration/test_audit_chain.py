@@ -168,7 +168,7 @@ def test_marking_a_revision_superseded_is_the_one_allowed_change(ctx: AppContext
     with ctx.db.read() as s:
         assert s.get(WorkOrder, order_id).superseded is True  # type: ignore[union-attr]
     with pytest.raises(Exception, match="immutable"):
-        _sql(ctx, "UPDATE work_orders SET superseded = 0 WHERE id = :i", i=order_id)
+        _sql(ctx, "UPDATE work_orders SET superseded = :f WHERE id = :i", f=False, i=order_id)
     assert ctx.audit.verify().ok
 
 
@@ -209,7 +209,7 @@ def test_a_pc_without_the_key_starts_a_new_segment_and_says_what_it_cannot_check
     _ctx_with_entries(ctx, 3)
     first_segment = ctx.audit.head_seq()
     other_keys = AuditKeys(CredentialStore(MemoryKeyring(), service="Banshou audit"), ctx.data_dir.root / "nokeys")
-    other = open_context(ctx.data_dir, ctx.clock, database_url=str(ctx.db.engine.url), keys=other_keys)
+    other = open_context(ctx.data_dir, ctx.clock, database_url=ctx.db.url, keys=other_keys)
     try:
         other.staff.add("新电脑", "technician")
         report = other.audit.verify()
