@@ -86,7 +86,9 @@ def _run_window(app: QApplication, folder: Path, watcher: _Watcher) -> str:
     from ui.main_window import AREA_ORDERS
 
     watcher.switch_to_list = lambda window: window.nav.setCurrentRow(AREA_ORDERS)
-    gui_main(sys.argv[:1], DataDir(folder))
+    # demo=True: the seeded folder has no accounts, and the owner-account dialog would wait for a person;
+    # a real start measures from the login dialog's OK instead.
+    gui_main(sys.argv[:1], DataDir(folder), demo=True)
     return "ui.app.main → MainWindow → 工单"
 
 

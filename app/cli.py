@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
+from app.cli_accounts import add_parsers as add_account_parsers
+from app.cli_auth import StdinLines, add_login_options, cli_login
 from app.domain.errors import DomainError
 from app.i18n import render_error, set_language
 from app.paths import DataDir, resolve_data_dir
+from app.security.permissions import Perm
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"banshou {__version__}")
     p.add_argument("--self-test", action="store_true", help="自检：临时数据文件夹、无显示器，逐项报告（安装包验收）")
     p.add_argument("--require-keyring", action="store_true", help="自检时缺少安全的密钥环视为失败（默认为警告）")
+    add_login_options(p)
     sub = p.add_subparsers(dest="command")
 
     shop = sub.add_parser("shop", help="本店信息").add_subparsers(dest="shop_command", required=True)
@@ -52,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     from app.ehr.cli_sync import add_parsers as add_sync_parsers
 
     add_sync_parsers(sub)
+    add_account_parsers(sub)
+    bench_audit = sub.add_parser("bench-audit", help="账号与审计日志性能测试（临时文件夹）")
+    bench_audit.add_argument("--entries", type=int, default=1_000_000)
+    from app.db_cli import add_parsers as add_db_parsers
+
+    add_db_parsers(sub)
+    from app.backup.cli import add_parsers as add_backup_parsers
+
+    add_backup_parsers(sub)
     return p
 
 
@@ -85,11 +98,43 @@ def _dispatch(args: argparse.Namespace) -> int:
         from app.bench import run_bench
 
         return run_bench(args.orders)
+    if args.command == "db":
+        from app.db_cli import run as run_db_command
+
+        return run_db_command(args, resolve_data_dir(args.data_dir))
+    if args.command == "bench-audit":
+        from app.security.audit_bench import run_bench as run_audit_bench
+
+        return run_audit_bench(args.entries)
+    if args.command in ("account", "audit"):
+        from app.cli_accounts import run as run_account_command
+
+        return run_account_command(args, resolve_data_dir(args.data_dir))
+    if args.command in ("backup", "restore"):
+        return _backup(args)
     if args.command in ("sync", "sandbox", "ehr", "bench-sync"):
         from app.ehr.cli_sync import run as run_sync_command
 
         return run_sync_command(args, resolve_data_dir(args.data_dir))
     raise SystemExit(f"unknown command {args.command}")
+
+
+def _backup(args: argparse.Namespace) -> int:
+    """``banshou backup …`` / ``banshou restore FILE``: the folder is opened logged in (``--user``), so
+    making, configuring and restoring backups need the owner and are audited under their name."""
+    from app.backup.cli import run as run_backup_command
+    from app.context import AppContext, open_context
+
+    def open_logged_in(data_dir: DataDir) -> AppContext:
+        ctx = open_context(data_dir)
+        try:
+            cli_login(ctx, args, Perm.BACKUP, StdinLines())
+        except BaseException:
+            ctx.close()
+            raise
+        return ctx
+
+    return run_backup_command(args, resolve_data_dir(args.data_dir), open_logged_in)
 
 
 def _leave_qt(code: int) -> NoReturn:
@@ -116,6 +161,7 @@ def _shop(args: argparse.Namespace) -> int:
             info = ctx.shop.get()
             print(info if info else "尚未设置本店信息")
             return 0
+        cli_login(ctx, args, Perm.SETTINGS, StdinLines())
         info = ctx.shop.configure(
             ShopInfo(
                 name=args.name,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.backup import BackupService
 from app.dbconfig import DatabasePasswords, resolve_database_url
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import DomainError
@@ -20,6 +21,7 @@ from app.security.accounts import AccountService
 from app.security.audit import AuditTrail
 from app.security.audit_keys import AuditKeys
 from app.security.guard import Guard
+from app.security.privacy import ExportGate
 from app.services.order_list import OrderListService
 from app.services.settlement import SettlementService
 from app.services.shop import ShopService
@@ -40,6 +42,7 @@ class AppContext:
     guard: Guard = field(init=False)
     audit: AuditTrail = field(init=False)
     accounts: AccountService = field(init=False)
+    exports: ExportGate = field(init=False)
     shop: ShopService = field(init=False)
     staff: StaffService = field(init=False)
     vehicles: VehicleService = field(init=False)
@@ -49,6 +52,7 @@ class AppContext:
     waste: WasteService = field(init=False)
     owner: OwnerServices = field(init=False)
     ratings: RatingsService = field(init=False)
+    backups: BackupService = field(init=False)
 
     def __post_init__(self) -> None:
         self.guard = Guard(self._accounts_exist)
@@ -56,15 +60,19 @@ class AppContext:
         self.audit.install()
         self.guard.on_denied = self.audit.record_denied
         self.accounts = AccountService(self.db, self.clock, self.guard, self.audit)
-        self.shop = ShopService(self.db, self.clock)
-        self.staff = StaffService(self.db)
-        self.vehicles = VehicleService(self.db, self.clock)
-        self.orders = WorkOrderService(self.db, self.clock)
-        self.settlement = SettlementService(self.db, self.clock)
-        self.order_list = OrderListService(self.db)
-        self.waste = WasteService(self.db, self.clock, upload_enabled=self._waste_upload_enabled)
-        self.owner = OwnerServices(self.db, self.clock, self.data_dir.root)
-        self.ratings = RatingsService(self.db, self.clock)
+        # Every business service asks the guard first; the ones that write files also record them.
+        self.exports = ExportGate(self.guard, self.audit.record)
+        self.shop = ShopService(self.db, self.clock, self.guard)
+        self.staff = StaffService(self.db, self.guard)
+        self.vehicles = VehicleService(self.db, self.clock, self.guard)
+        self.orders = WorkOrderService(self.db, self.clock, self.guard)
+        self.settlement = SettlementService(self.db, self.clock, self.guard)
+        self.order_list = OrderListService(self.db, self.guard)
+        self.waste = WasteService(self.db, self.clock, self.guard, self.exports,
+                                  upload_enabled=self._waste_upload_enabled)
+        self.owner = OwnerServices(self.db, self.clock, self.data_dir.root, self.guard, self.exports)
+        self.ratings = RatingsService(self.db, self.clock, self.guard, self.exports)
+        self.backups = BackupService(self.data_dir, self.db, self.clock, self.guard, self.audit)
 
     def _accounts_exist(self) -> bool:
         return self.accounts.has_accounts()
@@ -86,6 +94,7 @@ class AppContext:
             return False
 
     def close(self) -> None:
+        self.audit.flush_anchor()
         self.db.dispose()
 
 

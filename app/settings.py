@@ -21,6 +21,8 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 
 from app.i18n import LANGUAGES
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.dto import ShopInfo
 from app.services.storage import reading, writing
 from localdb.engine import Database
@@ -55,8 +57,10 @@ class SettingSpec(Generic[T]):
 
 LANGUAGE: SettingSpec[str] = SettingSpec("ui.language", str, "zh_CN", LANGUAGES)
 LARGE_FONT: SettingSpec[bool] = SettingSpec("ui.large_font", bool, False)
+# Minutes without keyboard or mouse before the window locks and asks for a login again; 0 = never.
+IDLE_MINUTES: SettingSpec[int] = SettingSpec("security.idle_minutes", int, 10, (0, 2, 5, 10, 15, 30, 60))
 
-ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (LANGUAGE, LARGE_FONT)
+ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (LANGUAGE, LARGE_FONT, IDLE_MINUTES)
 
 
 def _upgrade(stored_version: int, values: dict[str, object]) -> dict[str, object]:
@@ -65,11 +69,16 @@ def _upgrade(stored_version: int, values: dict[str, object]) -> dict[str, object
 
 
 class SettingsStore:
-    """Reads and writes :data:`ALL_SETTINGS` in the database; one short session per call (thread-safe)."""
+    """Reads and writes :data:`ALL_SETTINGS` in the database; one short session per call (thread-safe).
 
-    def __init__(self, db: Database, shop_info: Callable[[], ShopInfo | None] | None = None) -> None:
+    Reading is open (the window reads the language before anyone logs in); changing a setting of the
+    data folder is the owner's (``SETTINGS``)."""
+
+    def __init__(self, db: Database, shop_info: Callable[[], ShopInfo | None] | None = None, *,
+                 guard: Guard) -> None:  # fmt: skip
         self._db = db
         self._shop_info = shop_info
+        self._guard = guard
         self._checked_version = False
 
     def get(self, spec: SettingSpec[T]) -> T:
@@ -80,6 +89,7 @@ class SettingsStore:
 
     def set(self, spec: SettingSpec[T], value: T) -> None:
         """Store ``value``. A wrong type or unknown choice is a programming error, hence ``ValueError``."""
+        self._guard.require(Perm.SETTINGS)
         if not spec.accepts(value):
             raise ValueError(f"invalid value for {spec.key}: {value!r}")
         self._ensure_version()

@@ -20,13 +20,16 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import DBAPIError  # only to recognise a database that cannot be opened; no SQL here
 
+from app.backup import check_database
 from app.context import AppContext, open_context
 from app.domain.clock import Clock
 from app.domain.errors import DomainError
 from app.i18n import render_error, set_language
 from app.paths import DataDir, resource
+from app.security.log_privacy import configure_logging
 from app.services.storage import classify
 from app.settings import LANGUAGE, LARGE_FONT, SettingsStore
+from ui.db_prompts import confirm_schema_upgrade
 from ui.errors import message_for
 
 if TYPE_CHECKING:
@@ -95,7 +98,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def open_or_explain(data_dir: DataDir, clock: Clock | None = None) -> tuple[AppContext | None, str]:
     """Open the data folder, or return the sentence that explains why not (never raises)."""
     try:
-        return open_context(data_dir, clock), ""
+        return open_context(data_dir, clock, confirm_migration=confirm_schema_upgrade), ""
     except DomainError as exc:
         return None, render_error(exc)
     except (DBAPIError, OSError) as exc:  # locked, read-only, full, or a folder that cannot be created
@@ -126,6 +129,7 @@ def _application(argv: Sequence[str]) -> QApplication:
 
 def main(argv: Sequence[str], data_dir: DataDir, demo: bool = False, clock: Clock | None = None) -> int:
     """Run the window on ``data_dir``; returns the process exit code."""
+    configure_logging(data_dir.logs)  # scrubbed of phone numbers, passwords and tokens on every handler
     app = _application(argv)
     family = choose_cjk_family()
     if family is None:
@@ -135,25 +139,41 @@ def main(argv: Sequence[str], data_dir: DataDir, demo: bool = False, clock: Cloc
     if ctx is None:
         install_translators(app, "zh_CN")
         title = QCoreApplication.translate("app", "无法打开数据文件夹")
-        QMessageBox.critical(None, title, f"{problem}\n\n{data_dir.root}")
+        integrity = check_database(data_dir)  # a damaged file: name the newest good backup to restore
+        hint = "" if integrity.ok else f"\n\n{integrity.message()}"
+        QMessageBox.critical(None, title, f"{problem}\n\n{data_dir.root}{hint}")
         return 1
     worker: SyncWorker | None = None
     try:
-        settings = SettingsStore(ctx.db, ctx.shop.get)
+        settings = SettingsStore(ctx.db, ctx.shop.get, guard=ctx.guard)
         language, large = settings.get(LANGUAGE), settings.get(LARGE_FONT)
         set_language(language)
         install_translators(app, language)
         apply_app_font(large, family)
+        from ui.session import sign_in_at_start  # who works: the owner's first account, or a login
+
+        account = None if ctx.guard.in_setup() else sign_in_at_start(ctx)  # accounts exist: login first
+        if account is None and not ctx.guard.in_setup():
+            return 0
         if ctx.shop.get() is None:
             from ui.dialogs.shop_setup_dialog import ShopSetupDialog
 
             if ShopSetupDialog(ctx.shop).exec() != ShopSetupDialog.DialogCode.Accepted:
                 return 0
+        if account is None and not demo:  # a demo folder stays in first setup: it opens straight away
+            account = sign_in_at_start(ctx)  # new or upgraded folder: the owner creates their account
+            if account is None:
+                return 0
+        from ui.backup_startup import start_backup_checks
+        from ui.live_refresh import install_live_refresh
         from ui.main_window import MainWindow  # imported late: it imports this module for the font
         from ui.sync_worker import SyncWorker
 
         worker = SyncWorker(ctx)
         window = MainWindow(ctx, settings=settings, demo=demo, sync_worker=worker)
+        window.session.set_account(account)  # the lock screen offers this login name (ui/session.py)
+        install_live_refresh(window)  # lists follow other PCs' changes (ui/live_refresh.py)
+        start_backup_checks(window, ctx)  # integrity check, then the daily backup (ui/backup_startup.py)
         if window.wants_maximized():
             window.showMaximized()
         else:

@@ -45,6 +45,7 @@ from ui.pages.orders_page import OrdersPage
 from ui.pages.reminders_page import install_owner_services
 from ui.pages.settings_page import SettingsPage
 from ui.pages.waste_page import install_waste
+from ui.session import install_security
 from ui.sync_wiring import install_sync
 from ui.sync_worker import SyncWorker
 from ui.tasks import run_in_background
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.intake_page = IntakePage(ctx)
         self.orders_page = OrdersPage(ctx)
         self.editor_page = OrderEditorPage(ctx)
-        self.settings_page = SettingsPage(ctx, settings or SettingsStore(ctx.db, ctx.shop.get))
+        self.settings_page = SettingsPage(ctx, settings or SettingsStore(ctx.db, ctx.shop.get, guard=ctx.guard))
         self.stack = QStackedWidget()
         for page in (self.intake_page, self.orders_page, self.editor_page, self.settings_page):
             self.stack.addWidget(page)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         install_waste(self)  # 危废台账 page, its navigation entry and status-bar alert count
         install_owner_services(self)  # 维修履历, 保养提醒, 缺陷与专项 (ui/pages/reminders_page.py)
         install_dashboard(self)  # 经营看板: ratings, upload compliance, business (ui/pages/dashboard_page.py)
+        install_security(self)  # 账号, 审计日志, 备份; login, lock and what each role sees (ui/session.py)
 
     # -- building ----------------------------------------------------------------------------------------
     def _build_nav(self) -> QListWidget:

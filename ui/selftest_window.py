@@ -51,7 +51,7 @@ def check_window(ctx: Any) -> tuple[str, float | None]:
     apply_app_font(False, family)
     if not install_translators(app, "zh_CN"):  # Qt's own Chinese (确定/取消): missing data in a bundle
         raise CheckFailed("Qt's Chinese translation (qtbase_zh_CN.qm) not found")
-    window = MainWindow(ctx, settings=SettingsStore(ctx.db, ctx.shop.get))
+    window = MainWindow(ctx, settings=SettingsStore(ctx.db, ctx.shop.get, guard=ctx.guard))
     try:
         window.show()
         for _ in range(PAINT_ROUNDS):

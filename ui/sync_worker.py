@@ -68,6 +68,12 @@ class SyncWorker(QThread):
     # -- the thread ------------------------------------------------------------------------------
 
     def run(self) -> None:
+        # Uploads and rating fetches are the system's work, recorded as such and never refused because of
+        # who sits at the desk (a technician may not import ratings; the system fetching them may).
+        with self._ctx.guard.as_system():
+            self._run()
+
+    def _run(self) -> None:
         while not self._quit.is_set():
             self._stop = threading.Event()
             try:

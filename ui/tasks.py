@@ -3,7 +3,12 @@ or ``on_error`` on the GUI thread. A :class:`~app.domain.errors.DomainError` is 
 message by default, so no screen ever shows a traceback and none blocks the event loop on I/O.
 
 Callbacks are dropped once ``parent`` has been destroyed (a dialog closed, a window shut while the job
-ran): touching its widgets would raise "C++ object already deleted"."""
+ran): touching its widgets would raise "C++ object already deleted".
+
+A permission refusal (``auth.denied``, ``auth.login_required``) for a screen nobody can see — a page the
+current role does not have, or any page while the window is locked — is logged, not shown: such screens
+refresh themselves in the background, and a message box about a screen that is not on offer would only
+confuse (the refusal itself is in the audit trail). A refusal on a visible screen is shown as usual."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.domain.errors import DomainError
 from ui.errors import show_error
 
 log = logging.getLogger("banshou.ui")
@@ -43,6 +49,12 @@ class _Job(QRunnable):
 _live: set[_Relay] = set()
 
 
+def _refused_out_of_sight(parent: QWidget | None, exc: BaseException) -> bool:
+    if parent is None or parent.isVisible() or not isinstance(exc, DomainError):
+        return False
+    return any(issue.code in ("auth.denied", "auth.login_required") for issue in exc.issues)
+
+
 def run_in_background(
     parent: QWidget | None,
     fn: Callable[[], Any],
@@ -66,6 +78,8 @@ def run_in_background(
         assert isinstance(exc, BaseException)
         if _owner_gone():
             log.info("background job failed after its screen closed", exc_info=exc)
+        elif on_error is None and _refused_out_of_sight(parent, exc):
+            log.info("background job of a hidden screen was refused: %s", exc)
         elif on_error is not None:
             on_error(exc)
         else:

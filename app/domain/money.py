@@ -13,6 +13,11 @@ from app.domain.errors import DomainError
 
 _FEN = Decimal("0.01")
 
+MAX_FEN = 2**31 - 1
+"""The largest amount a row can hold (¥21,474,836.47): amounts are INTEGER columns, 32 bits on
+PostgreSQL. No repair comes near it, so a larger amount is a typo; it is refused with a message rather
+than failing the write on PostgreSQL (SQLite would have stored it, so the two engines would differ)."""
+
 
 def parse_yuan(text: str | Decimal | int, field: str | None = None) -> int:
     """'12.5', '¥1,234.56', '１２' → fen. Rejects negatives, more than two decimals and garbage.
@@ -37,7 +42,15 @@ def parse_yuan(text: str | Decimal | int, field: str | None = None) -> int:
         raise DomainError("money.invalid", field, text=str(text)) from None
     if not exact:
         raise DomainError("money.too_precise", field, text=str(text))
-    return int(value * 100)
+    fen = int(value * 100)
+    check_storable(fen, field)
+    return fen
+
+
+def check_storable(fen: int, field: str | None) -> None:
+    """Refuse an amount (typed, or computed from a price and a quantity) above :data:`MAX_FEN`."""
+    if fen > MAX_FEN:
+        raise DomainError("money.too_large", field, text=format_yuan(fen), max=format_yuan(MAX_FEN))
 
 
 _TYPED_AMOUNT = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?", re.ASCII)

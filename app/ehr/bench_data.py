@@ -1,9 +1,11 @@
 """Volume for the sync tests and the sync benchmark: many settled orders with their outbox rows, fast.
 
-One order is settled through the real services (so its shape is exactly what settlement writes); the
-rest are copies inserted with bulk statements in one transaction, each with its own vehicle slot,
-``costlistcode`` and outbox row in settlement order – the "exact bulk equivalent" of settling them one by
-one. 10,000 of them take a few seconds. For benchmark and test folders only.
+One order is built through the real services up to the point of settling (lines and totals exactly as
+the services write them); the copies are inserted settled, with bulk statements in one transaction, each
+with its own vehicle slot, ``costlistcode``, owner snapshot and outbox row in settlement order – what
+settling them one by one would upload. The template itself is never settled, so it can be deleted
+afterwards (settled orders cannot be: ``localdb.immutability``). 10,000 of them take a few seconds. For
+benchmark and test folders only.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ from sqlalchemy import insert, select
 
 from app.context import AppContext
 from app.domain.vin import with_check_digit
-from app.services.dto import LabourLine, PartLine, Payment, WorkOrderDetail
-from app.services.settlement import SettleRequest
+from app.services.dto import LabourLine, PartLine, WorkOrderDetail
 from app.services.vehicles import VehicleInput
 from app.services.workorders import IntakeHeader
 from localdb import models as m
+from localdb.engine import resync_id_sequences
 
 
-def _settle_template(ctx: AppContext, vehicle_id: int) -> WorkOrderDetail:
+def _template(ctx: AppContext, vehicle_id: int) -> WorkOrderDetail:
     staff = ctx.staff.list("technician")
     technician = staff[0].id if staff else None
     wo = ctx.orders.open(vehicle_id, IntakeHeader(ctx.clock.now() - timedelta(hours=3), 45678, "发动机异响，冷车启动有哒哒声"))
@@ -36,7 +38,7 @@ def _settle_template(ctx: AppContext, vehicle_id: int) -> WorkOrderDetail:
          PartLine("机油滤清器", Decimal("1"), "个", 4500, "oem", part_code="06A115561B")],
         [],
     )  # fmt: skip
-    return ctx.settlement.settle(wo.id, SettleRequest(payments=(Payment("wechat", wo.totals.due_fen),)))
+    return wo
 
 
 def _columns(row: m.Base, skip: set[str]) -> dict[str, Any]:
@@ -52,14 +54,16 @@ def bulk_settle(ctx: AppContext, count: int, vehicles: int = 50, *, at: Callable
     """
     fleet = [ctx.vehicles.create(VehicleInput(f"沪B{n:05d}", 1, with_check_digit(f"LSVAM4180C3{n:06d}"), "大众朗逸",
                                               f"E{n:06d}", "car", "张三", "13800138000")) for n in range(vehicles)]
-    template = _settle_template(ctx, fleet[0].id)
+    template = _template(ctx, fleet[0].id)
     with ctx.db.write() as s:
         wo = s.get(m.WorkOrder, template.id)
         assert wo is not None
         base = _columns(wo, {"id"})
         labour = [_columns(x, {"id", "work_order_id"}) for x in wo.labour_lines]
         parts = [_columns(x, {"id", "work_order_id"}) for x in wo.part_lines]
-        s.query(m.OutboxEntry).delete()  # the template's own row: replaced by the copies below
+        owner = wo.vehicle.owner
+        base.update(state="settled", owner_name=owner.name, owner_phone=owner.phone, old_parts="none",
+                    mileage_out=wo.mileage_out or wo.intake_mileage)
         s.delete(wo)
         s.flush()
         first_id = (s.scalar(select(m.WorkOrder.id).order_by(m.WorkOrder.id.desc()).limit(1)) or 0) + 1
@@ -81,6 +85,7 @@ def bulk_settle(ctx: AppContext, count: int, vehicles: int = 50, *, at: Callable
                            "next_attempt_at": when, "last_error_code": "", "last_error": "", "receipt": "",
                            "created_at": when, "updated_at": when})  # fmt: skip
         s.execute(insert(m.WorkOrder), orders)
+        resync_id_sequences(s, [m.WorkOrder.__tablename__])  # the orders came with their own ids
         s.execute(insert(m.LabourLine), lines)
         s.execute(insert(m.PartLine), part_rows)
         s.execute(insert(m.OutboxEntry), outbox)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import signal
-import sys
 import threading
 from typing import Any
 
@@ -57,16 +56,21 @@ def run(args: argparse.Namespace, data_dir: Any) -> int:
     try:
         if args.command == "ehr":
             return _configure(ctx, args)
-        return _sync(ctx, args)
+        with ctx.guard.as_system():  # uploads (and their reads) are the system's, not a person's
+            return _sync(ctx, args)
     finally:
         ctx.close()
 
 
 def _configure(ctx: Any, args: argparse.Namespace) -> int:
+    from app.cli_auth import StdinLines, cli_login
     from app.ehr.connection import EhrSettings, configure
     from app.security.credentials import CredentialStore
+    from app.security.permissions import Perm
 
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    stdin = StdinLines()
+    cli_login(ctx, args, Perm.SETTINGS, stdin)  # the owner's password comes first on stdin, then the EHR one
+    password = stdin.next("电子健康档案密码") if args.password_stdin else None
     profile = configure(ctx, CredentialStore(), EhrSettings(args.profile, args.base_url),
                         company_code=args.company_code, password=password)  # fmt: skip
     print(f"已保存：{profile.name}（{profile.base_url}）" + ("，密码已存入系统密码库" if password else ""))
@@ -77,7 +81,9 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
     from app.ehr.connection import open_sync
     from app.ehr.overview import overview
     from app.ehr.sync import DrainCounts, SyncPolicy
+    from app.security.log_privacy import configure_logging
 
+    configure_logging(ctx.data_dir.logs)  # a long-running process: its log goes to the data folder, scrubbed
     if args.sync_command == "status":
         view = overview(ctx.db, ctx.clock)
         st = view.status

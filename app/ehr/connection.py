@@ -24,6 +24,7 @@ from app.ehr.sandbox.samples import TRAINING_PASSWORD
 from app.ehr.sync import RowChange, SyncEngine, SyncPolicy
 from app.ehr.training import TrainingSandbox, check_folder, is_training_folder, mark_training_folder
 from app.security.credentials import CredentialStore
+from app.security.permissions import Perm
 from app.services.dto import ShopInfo
 from localdb.engine import Database
 from localdb.models import Setting
@@ -58,11 +59,14 @@ def load_settings(db: Database) -> EhrSettings:
                        url if isinstance(url, str) and url else None)  # fmt: skip
 
 
-def save_settings(db: Database, settings: EhrSettings) -> Profile:
-    """Validate (the profile loads, and a training folder stays training) and store; returns the profile."""
+def save_settings(ctx: AppContext, settings: EhrSettings) -> Profile:
+    """Validate (the profile loads, and a training folder stays training) and store; returns the profile.
+
+    Where the shop's records go is a setting: ``SETTINGS`` (the owner)."""
+    ctx.guard.require(Perm.SETTINGS)
     profile = settings.resolve()
-    check_folder(db, profile)
-    with db.write() as s:
+    check_folder(ctx.db, profile)
+    with ctx.db.write() as s:
         for key, value in ((PROFILE_KEY, settings.profile), (BASE_URL_KEY, settings.base_url)):
             row = s.get(Setting, key)
             if row is None:
@@ -76,8 +80,10 @@ def configure(ctx: AppContext, credentials: CredentialStore, settings: EhrSettin
               company_code: str | None = None, password: str | None = None) -> Profile:  # fmt: skip
     """``ehr configure`` and the settings page's "save": profile, enterprise code, password → keyring.
 
-    The password is stored first: without a secure keyring nothing at all is changed.
+    The password is stored first: without a secure keyring nothing at all is changed. Only the owner
+    (``SETTINGS``) touches the EHR account, and the check comes before the keyring is.
     """
+    ctx.guard.require(Perm.SETTINGS)
     profile = settings.resolve()
     check_folder(ctx.db, profile)
     shop = ctx.shop.get()
@@ -88,14 +94,16 @@ def configure(ctx: AppContext, credentials: CredentialStore, settings: EhrSettin
         credentials.set_password(code, password)
     if company_code is not None and shop is not None and shop.company_code != code:
         ctx.shop.configure(dataclasses.replace(shop, company_code=code))
-    return save_settings(ctx.db, settings)
+    return save_settings(ctx, settings)
 
 
 def check_connection(profile: Profile, company_code: str, password: str, ctx: AppContext) -> ConnectionResult:
     """The settings page's 测试连接 with what is typed (not yet saved); runs off the GUI thread.
 
     For the training profile without an address it checks the embedded sandbox of this folder.
+    Trying the EHR account is part of setting it up: ``SETTINGS``.
     """
+    ctx.guard.require(Perm.SETTINGS)
     if profile.training and profile.base_url == load_profile(TRAINING_PROFILE).base_url:
         with TrainingSandbox(ctx.data_dir.root, company_code, clock=ctx.clock) as runner:
             with EhrClient(runner.profile(), runner.company_code, lambda: runner.password, ctx.clock) as client:

@@ -11,7 +11,11 @@ Why every step is its own short committed transaction (``design.md`` "Sync queue
   worker that overran its lease and lost the row to another one cannot overwrite that one's result.
 * Only the oldest unfinished row of each vehicle (``vehicle_key``) is ever claimable, so records of one
   vehicle go out one at a time and in settlement order (the outbox id is assigned inside the settlement
-  transaction, under SQLite's write lock, so id order is settlement order).
+  transaction, under the database's writer lock, so id order is settlement order).
+* None of these needs the writer lock itself (``Database.write(serialised=False)``): on PostgreSQL the
+  claim reads its candidates ``FOR UPDATE SKIP LOCKED``, so workers of several processes or PCs claiming
+  at once pass over the rows another one is claiming instead of queueing behind it, while the settlement
+  at the counter goes on. SQLite renders no ``FOR UPDATE``; there ``BEGIN IMMEDIATE`` queues claimers.
 """
 
 from __future__ import annotations
@@ -77,12 +81,13 @@ CANDIDATE_PAGE = 128
 
 def _candidates(s: Session, now: datetime, after_id: int) -> list[OE]:
     """Due rows in id order, one page: due pending rows (index ``state, id``) and in-flight
-    rows whose lease ran out. Cheap even with 10,000 queued rows, unlike a per-row "is head" subquery."""
+    rows whose lease ran out. Cheap even with 10,000 queued rows, unlike a per-row "is head" subquery.
+    On PostgreSQL the page is locked for this claim and rows another claimer has locked are left out."""
     pending = s.scalars(select(OE).where(OE.state == "pending", OE.id > after_id, OE.next_attempt_at <= now)
-                        .order_by(OE.id).limit(CANDIDATE_PAGE))  # fmt: skip
+                        .order_by(OE.id).limit(CANDIDATE_PAGE).with_for_update(skip_locked=True))  # fmt: skip
     expired = s.scalars(select(OE).where(OE.state == "in_flight", OE.id > after_id,
                                          or_(OE.lease_until.is_(None), OE.lease_until < now))
-                        .order_by(OE.id).limit(CANDIDATE_PAGE))  # fmt: skip
+                        .order_by(OE.id).limit(CANDIDATE_PAGE).with_for_update(skip_locked=True))  # fmt: skip
     return sorted([*pending, *expired], key=lambda r: r.id)[:CANDIDATE_PAGE]
 
 
@@ -103,7 +108,7 @@ def claim(db: Database, owner: str, now: datetime, lease: timedelta, limit: int,
     if limit <= 0:
         return []
     taken: list[Claim] = []
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         after, seen = 0, set(busy_vehicles)
         while True:  # heads are nearly always on the first page; behind a vehicle in backoff, read on
             rows = _candidates(s, now, after)
@@ -165,7 +170,7 @@ def issue_of(code: str, text: str) -> Issue:
 
 def mark_done(db: Database, entry: Claim, owner: str, now: datetime, receipt: dict[str, Any],
               ambiguous: int) -> bool:  # fmt: skip
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         return _mark(s, entry.id, owner, state="done", receipt=json.dumps(receipt, ensure_ascii=False),
                      attempts=entry.attempts + 1, ambiguous_sends=entry.ambiguous_sends + ambiguous,
                      last_error_code="", last_error="", updated_at=now)  # fmt: skip
@@ -174,7 +179,7 @@ def mark_done(db: Database, entry: Claim, owner: str, now: datetime, receipt: di
 def mark_rejected(db: Database, entry: Claim, owner: str, now: datetime, issue: Issue, *, sent: bool,
                   ambiguous: int = 0) -> bool:  # fmt: skip
     code, text = issue_text(issue)
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         return _mark(s, entry.id, owner, state="rejected", attempts=entry.attempts + int(sent),
                      ambiguous_sends=entry.ambiguous_sends + ambiguous, last_error_code=code,
                      last_error=text, updated_at=now)  # fmt: skip
@@ -184,7 +189,7 @@ def mark_retry(db: Database, entry: Claim, owner: str, now: datetime, issue: Iss
                sent: bool, ambiguous: int) -> bool:  # fmt: skip
     """Back to pending until ``when``; the reason stays visible on the row meanwhile."""
     code, text = issue_text(issue)
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         return _mark(s, entry.id, owner, state="pending", next_attempt_at=when,
                      attempts=entry.attempts + int(sent), ambiguous_sends=entry.ambiguous_sends + ambiguous,
                      last_error_code=code, last_error=text, updated_at=now)  # fmt: skip
@@ -194,7 +199,7 @@ def release(db: Database, entries: list[Claim], owner: str, now: datetime) -> No
     """Hand back rows claimed but never sent (shutting down, or sending paused): due again at once."""
     if not entries:
         return
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         s.execute(
             update(OE)
             .where(OE.id.in_([e.id for e in entries]), OE.claimed_by == owner, OE.state == "in_flight")
@@ -208,7 +213,7 @@ def retry_now(db: Database, now: datetime, entry_ids: list[int] | None = None) -
     stmt = update(OE).where(OE.state == "pending", OE.next_attempt_at > now)
     if entry_ids is not None:
         stmt = stmt.where(OE.id.in_(entry_ids))
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         return int(s.execute(stmt.values(next_attempt_at=now, updated_at=now)
                              .execution_options(synchronize_session=False)).rowcount)  # fmt: skip
 
@@ -216,7 +221,7 @@ def retry_now(db: Database, now: datetime, entry_ids: list[int] | None = None) -
 def resend(db: Database, entry_id: int, now: datetime) -> bool:
     """Put one rejected row back in the queue (after the cause was fixed outside the record itself,
     e.g. the province profile or the portal). A data mistake is fixed by a correction revision instead."""
-    with db.write() as s:
+    with db.write(serialised=False) as s:
         return bool(s.execute(
             update(OE).where(OE.id == entry_id, OE.state == "rejected")
             .values(state="pending", next_attempt_at=now, last_error_code="", last_error="", updated_at=now)

@@ -21,24 +21,31 @@ SECRET_KEYS = ("access_token", "companypassword")
 MASK = "***"
 REDACTED_LOGGERS = ("banshou", "banshou.ehr", "banshou.sandbox", "httpx", "httpcore")
 
-_KEYS = "|".join(SECRET_KEYS)
-_PATTERNS = (
-    # JSON inside a JSON string: \"access_token\":\"…\"
-    re.compile(rf'(?P<head>(?:{_KEYS})\\+"\s*:\s*\\+")(?P<value>.*?)(?P<tail>\\+")'),
-    # Plain JSON: "access_token": "…"
-    re.compile(rf'(?P<head>(?:{_KEYS})"\s*:\s*")(?P<value>(?:[^"\\]|\\.)*)(?P<tail>")'),
-    # Python repr: 'access_token': '…'
-    re.compile(rf"(?P<head>(?:{_KEYS})'\s*:\s*')(?P<value>(?:[^'\\]|\\.)*)(?P<tail>')"),
-    # URL-encoded JSON: access_token%22%3A%22…%22 (and + or %20 around the colon)
-    re.compile(rf"(?P<head>(?:{_KEYS})%22(?:\+|%20)*%3A(?:\+|%20)*%22)(?P<value>.*?)(?P<tail>%22)", re.I),
-    # key=value in a query string or a message
-    re.compile(rf"(?P<head>(?:{_KEYS})=)(?P<value>[^&\s]*)(?P<tail>)"),
-)
+
+def key_patterns(keys: tuple[str, ...], flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """The shapes a ``key: value`` pair takes in a log line, for the given keys (shared with
+    :mod:`app.security.log_privacy`, which adds the app's own secrets such as passwords)."""
+    k = "|".join(keys)
+    return (
+        # JSON inside a JSON string: \"access_token\":\"…\"
+        re.compile(rf'(?P<head>(?:{k})\\+"\s*:\s*\\+")(?P<value>.*?)(?P<tail>\\+")', flags),
+        # Plain JSON: "access_token": "…"
+        re.compile(rf'(?P<head>(?:{k})"\s*:\s*")(?P<value>(?:[^"\\]|\\.)*)(?P<tail>")', flags),
+        # Python repr: 'access_token': '…'
+        re.compile(rf"(?P<head>(?:{k})'\s*:\s*')(?P<value>(?:[^'\\]|\\.)*)(?P<tail>')", flags),
+        # URL-encoded JSON: access_token%22%3A%22…%22 (and + or %20 around the colon)
+        re.compile(rf"(?P<head>(?:{k})%22(?:\+|%20)*%3A(?:\+|%20)*%22)(?P<value>.*?)(?P<tail>%22)", flags | re.I),
+        # key=value in a query string or a message
+        re.compile(rf"(?P<head>(?:{k})=)(?P<value>[^&\s]*)(?P<tail>)", flags),
+    )
 
 
-def redact(text: str) -> str:
+_PATTERNS = key_patterns(SECRET_KEYS)
+
+
+def redact(text: str, patterns: tuple[re.Pattern[str], ...] = _PATTERNS) -> str:
     """``text`` with every secret value replaced by ``***``; other text untouched."""
-    for pattern in _PATTERNS:
+    for pattern in patterns:
         text = pattern.sub(lambda m: f"{m['head']}{MASK}{m['tail']}", text)
     return text
 

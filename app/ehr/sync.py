@@ -48,7 +48,7 @@ from app.services.dto import ShopInfo, WorkOrderDetail
 from app.services.mapping import to_detail
 from app.waste.dto import Handoff
 from app.waste.handoffs import OUTBOX_KIND as WASTE_KIND
-from app.waste.handoffs import HandoffService
+from app.waste.handoffs import read_handoff
 from localdb import models as m
 from localdb.engine import Database
 
@@ -150,7 +150,6 @@ class SyncEngine:
         self._clock = clock
         self._client = client
         self._shop_info = shop_info
-        self._handoffs = HandoffService(db, clock)  # reads only: loads the handoffs waste rows point at
         self.policy = policy or SyncPolicy()
         self.owner = owner or default_owner()
         self._rng = rng or random.Random()
@@ -312,7 +311,7 @@ class SyncEngine:
         for c in batch:  # waste handoffs are few (a pickup every few weeks): one read each is enough
             if c.kind == WASTE_KIND:
                 try:
-                    found[c.id] = self._handoffs.get(c.record_id)
+                    found[c.id] = read_handoff(self._db, self._clock, c.record_id)
                 except DomainError as exc:
                     if exc.code != "input.not_found":
                         raise

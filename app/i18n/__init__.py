@@ -11,6 +11,7 @@ from typing import Any
 
 from app.domain.errors import DomainError, Issue
 from app.i18n import (
+    messages_backup,
     messages_core,
     messages_db,
     messages_domain,
@@ -41,7 +42,7 @@ def _merge(*modules: Any) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(
     messages_core, messages_db, messages_domain, messages_workorder, messages_ehr, messages_reports, messages_sync, messages_waste,
-    messages_owner_services, messages_ratings, messages_security,
+    messages_owner_services, messages_ratings, messages_security, messages_backup,
 )
 
 

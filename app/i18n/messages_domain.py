@@ -152,4 +152,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "金额“{text}”的小数超过两位。金额最多精确到分，如 42.78。",
         "en": "The amount “{text}” has more than two decimals. Amounts go down to the fen, e.g. 42.78.",
     },
+    "money.too_large": {
+        "zh_CN": "金额 {text} 元太大（最多 {max} 元）。请核对数量和单价。",
+        "en": "The amount ¥{text} is too large (at most ¥{max}). Check the quantity and the price.",
+    },
 }

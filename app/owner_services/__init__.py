@@ -17,13 +17,15 @@ from app.owner_services.defects import DefectService
 from app.owner_services.emissions import EmissionsService
 from app.owner_services.history import HistoryService
 from app.owner_services.reminders import ReminderService
+from app.security.guard import Guard
+from app.security.privacy import ExportGate
 from localdb.engine import Database
 
 
 class OwnerServices:
-    def __init__(self, db: Database, clock: Clock, data_root: Path) -> None:
-        self.history = HistoryService(db, clock)
-        self.reminders = ReminderService(db, clock)
-        self.defects = DefectService(db, clock, data_root)
-        self.emissions = EmissionsService(db, clock)
-        self.accidents = AccidentService(db, clock)
+    def __init__(self, db: Database, clock: Clock, data_root: Path, guard: Guard, exports: ExportGate) -> None:
+        self.history = HistoryService(db, clock, guard, exports)
+        self.reminders = ReminderService(db, clock, guard, exports)
+        self.defects = DefectService(db, clock, data_root, guard, exports)
+        self.emissions = EmissionsService(db, clock, guard, exports)
+        self.accidents = AccidentService(db, clock, guard, exports)

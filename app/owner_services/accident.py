@@ -8,22 +8,23 @@ whom.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Issue
-from app.domain.money import fen_to_yuan, format_yuan
+from app.domain.money import MAX_FEN, fen_to_yuan, format_yuan
 from app.owner_services.export import Sheet, workbook
-from app.owner_services.records import OrderRef, order_ref, side_table_query, usable_order
+from app.owner_services.records import OrderRef, order_ref, shown_ref, side_table_query, usable_order
+from app.security.guard import Guard
+from app.security.permissions import Actor, Perm
+from app.security.privacy import ExportGate, mask_name
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
 from localdb.owner_services_models import AccidentRepair
-
-MAX_FEN = 10**11  # ¥1,000,000,000: above this a typo is far likelier than a claim
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _check(data: AccidentInput) -> AccidentInput:
         problems.append(Issue("accident.insurer_required", "insurer"))
     if not data.claim_no.strip():
         problems.append(Issue("accident.claim_required", "claim_no"))
-    if not 0 <= data.loss_assessment_fen < MAX_FEN:
+    if not 0 <= data.loss_assessment_fen <= MAX_FEN:
         problems.append(Issue("accident.amount_invalid", "loss_assessment"))
     if problems:
         raise DomainError.of(problems)
@@ -62,16 +63,23 @@ def _check(data: AccidentInput) -> AccidentInput:
                          data.direct_claim)  # fmt: skip
 
 
-def _record(row: AccidentRepair, wo: m.WorkOrder) -> AccidentRecord:
-    return AccidentRecord(order_ref(wo), row.insurer, row.claim_no, row.loss_assessment_fen, row.direct_claim)
+def _record(row: AccidentRepair, wo: m.WorkOrder, actor: Actor) -> AccidentRecord:
+    ref = shown_ref(order_ref(wo), actor)
+    assessed = row.loss_assessment_fen if not ref.prices_hidden else 0  # an amount like the bill
+    return AccidentRecord(ref, row.insurer, row.claim_no, assessed, row.direct_claim)
 
 
 class AccidentService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """Customer care (``CUSTOMER_CARE``); the reconciliation list for insurers is an export (``EXPORT``)."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard, exports: ExportGate) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
+        self._exports = exports
 
     def save(self, work_order_id: int, data: AccidentInput) -> AccidentRecord:
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         data = _check(data)
         with writing(self._db) as s:
             wo = usable_order(s, work_order_id)
@@ -83,14 +91,16 @@ class AccidentService:
             row.loss_assessment_fen, row.direct_claim = data.loss_assessment_fen, data.direct_claim
             row.updated_at = self._clock.now()
             s.flush()
-            return _record(row, wo)
+            return _record(row, wo, actor)
 
     def get(self, work_order_id: int) -> AccidentRecord | None:
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         with reading(self._db) as s:
             row = s.get(AccidentRepair, work_order_id)
-            return _record(row, usable_order(s, work_order_id)) if row else None
+            return _record(row, usable_order(s, work_order_id), actor) if row else None
 
     def remove(self, work_order_id: int) -> None:
+        self._guard.require(Perm.CUSTOMER_CARE)
         with writing(self._db) as s:
             row = s.get(AccidentRepair, work_order_id)
             if row is not None:
@@ -98,6 +108,7 @@ class AccidentService:
 
     def insurers(self) -> list[str]:
         """Insurers used before, for the entry field's completion (most used first)."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         with reading(self._db) as s:
             names = s.scalars(select(AccidentRepair.insurer)).all()
         return sorted(set(names), key=lambda n: (-names.count(n), n))
@@ -106,11 +117,20 @@ class AccidentService:
         self, date_from: date | None = None, date_to: date | None = None, insurer: str | None = None
     ) -> list[AccidentRecord]:
         """Records by intake date (local days, inclusive), newest first; cancelled orders are left out."""
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         stmt = side_table_query(AccidentRepair, date_from, date_to)
         if insurer:
             stmt = stmt.where(AccidentRepair.insurer == insurer)
         with reading(self._db) as s:
-            return [_record(row, wo) for row, wo in s.execute(stmt)]
+            return [_record(row, wo, actor) for row, wo in s.execute(stmt)]
+
+    def export_excel(self, records: list[AccidentRecord], shop_name: str, period: str, *,
+                     unmasked: bool = False) -> bytes:  # fmt: skip
+        """:func:`export_xlsx` (no owner column; the owner's name on the records is masked all the same)."""
+        rows = records if unmasked else [
+            replace(r, order=replace(r.order, owner_name=mask_name(r.order.owner_name))) for r in records]
+        return self._exports.export("accidents_excel", lambda: export_xlsx(rows, shop_name, period),
+                                    unmasked=unmasked, entity="accident_repairs", rows=len(rows))  # fmt: skip
 
 
 COLUMNS = (

@@ -15,7 +15,7 @@ import hashlib
 import re
 import shutil
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +26,9 @@ from app.domain.clock import Clock, local_date
 from app.domain.errors import DomainError, Issue
 from app.owner_services.export import Sheet, workbook
 from app.owner_services.records import record_mileage, usable_order
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import ExportGate, mask_phones_in
 from app.services.mapping import order_no
 from app.services.storage import reading, writing
 from localdb.engine import Database
@@ -112,14 +115,25 @@ def _check(data: DefectInput) -> list[Path]:
     return photos
 
 
+def _scrubbed(c: DefectView) -> DefectView:
+    """A case as masked exports show it: no owner fields exist, but the free texts may hold a phone number."""
+    return replace(c, symptom=mask_phones_in(c.symptom), description=mask_phones_in(c.description))
+
+
 class DefectService:
-    def __init__(self, db: Database, clock: Clock, data_root: Path) -> None:
+    """The technician who finds a suspected defect flags it from the order (``WORK``); the case list, the
+    hint and the reports are customer care (``CUSTOMER_CARE``), and their files exports (``EXPORT``)."""
+
+    def __init__(self, db: Database, clock: Clock, data_root: Path, guard: Guard, exports: ExportGate) -> None:
         self._db = db
         self._clock = clock
         self._root = data_root
+        self._guard = guard
+        self._exports = exports
 
     def flag(self, data: DefectInput) -> DefectView:
         """Record a case from a work order, copying its photos in; all or nothing."""
+        self._guard.require(Perm.WORK)
         photos = _check(data)
         folder: Path | None = None
         try:
@@ -151,13 +165,18 @@ class DefectService:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)  # nothing of a rolled-back case stays behind
             raise
-        return self.get(case_id)
+        return next(c for c in self._cases() if c.id == case_id)
 
     def get(self, case_id: int) -> DefectView:
-        return next(c for c in self.list() if c.id == case_id)
+        self._guard.require(Perm.CUSTOMER_CARE)
+        return next(c for c in self._cases() if c.id == case_id)
 
     def list(self, date_from: date | None = None, date_to: date | None = None) -> list[DefectView]:
         """Cases newest first; ``similar`` counts the other cases of the same model and component."""
+        self._guard.require(Perm.CUSTOMER_CARE)
+        return self._cases(date_from, date_to)
+
+    def _cases(self, date_from: date | None = None, date_to: date | None = None) -> list[DefectView]:
         with reading(self._db) as s:
             rows = s.scalars(
                 select(DefectCase).options(selectinload(DefectCase.photos)).order_by(DefectCase.id.desc())
@@ -183,10 +202,11 @@ class DefectService:
         self, today: date | None = None, min_vehicles: int = HINT_MIN_VEHICLES, window_days: int = HINT_WINDOW_DAYS
     ) -> list[FrequentHint]:
         """Same model, same component, at least ``min_vehicles`` vehicles within the window; most first."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         today = today or local_date(self._clock.now())
         since = today - timedelta(days=window_days)
         groups: dict[tuple[str, str], list[DefectView]] = defaultdict(list)
-        for c in self.list(date_from=since, date_to=today):
+        for c in self._cases(date_from=since, date_to=today):
             groups[(c.brand_model, component_key(c.component))].append(c)
         hints = [
             FrequentHint(cases[0].brand_model, cases[-1].component, len({c.vin for c in cases}), len(cases),
@@ -195,6 +215,23 @@ class DefectService:
             if len({c.vin for c in cases}) >= min_vehicles
         ]
         return sorted(hints, key=lambda h: (-h.vehicles, -h.cases, h.brand_model))
+
+    def export_excel(self, cases: list[DefectView], shop_name: str, period: str, *, unmasked: bool = False) -> bytes:
+        """:func:`export_xlsx` for the manufacturer or the regulator; phone numbers typed into the texts are
+        masked unless ``unmasked``."""
+        rows = cases if unmasked else [_scrubbed(c) for c in cases]
+        return self._exports.export("defects_excel", lambda: export_xlsx(rows, shop_name, period), unmasked=unmasked,
+                                    entity="defect_cases", rows=len(rows))  # fmt: skip
+
+    def export_pdf(self, cases: list[DefectView], shop_name: str, period: str, *, unmasked: bool = False) -> bytes:
+        """The report with photos and the frequent-failure hints (:mod:`app.reports.defect_report`)."""
+        from app.reports.defect_report import render_defect_report  # it imports this module
+
+        rows = cases if unmasked else [_scrubbed(c) for c in cases]
+        return self._exports.export(
+            "defects_pdf", lambda: render_defect_report(rows, self.frequent(), shop_name, period),
+            unmasked=unmasked, entity="defect_cases", rows=len(rows),
+        )
 
 
 COLUMNS = (

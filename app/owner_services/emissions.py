@@ -8,13 +8,16 @@ the export (Excel) is the way the data gets there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Issue
 from app.owner_services.export import Sheet, workbook
-from app.owner_services.records import OrderRef, order_ref, side_table_query, usable_order
+from app.owner_services.records import OrderRef, order_ref, shown_ref, side_table_query, usable_order
+from app.security.guard import Guard
+from app.security.permissions import Actor, Perm
+from app.security.privacy import ExportGate, mask_name, mask_phones_in
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
@@ -68,18 +71,29 @@ def _check(data: EmissionsInput) -> EmissionsInput:
                           data.retest_report_no.strip()[:40], data.retest_on)  # fmt: skip
 
 
-def _record(row: EmissionsRepair, wo: m.WorkOrder) -> EmissionsRecord:
-    return EmissionsRecord(order_ref(wo), row.test_report_no, tuple(row.failed_items or ()), row.diagnosis,
-                           row.repair, row.retest_result, row.retest_report_no, row.retest_on)  # fmt: skip
+def _record(row: EmissionsRepair, wo: m.WorkOrder, actor: Actor) -> EmissionsRecord:
+    return EmissionsRecord(shown_ref(order_ref(wo), actor), row.test_report_no, tuple(row.failed_items or ()),
+                           row.diagnosis, row.repair, row.retest_result, row.retest_report_no, row.retest_on)  # fmt: skip
+
+
+def _masked(r: EmissionsRecord) -> EmissionsRecord:
+    """As masked exports show it: the owner's name, and phone numbers typed into the texts."""
+    return replace(r, order=replace(r.order, owner_name=mask_name(r.order.owner_name)),
+                   diagnosis=mask_phones_in(r.diagnosis), repair=mask_phones_in(r.repair))  # fmt: skip
 
 
 class EmissionsService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """Customer care (``CUSTOMER_CARE``); the list for the emissions station is an export (``EXPORT``)."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard, exports: ExportGate) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
+        self._exports = exports
 
     def save(self, work_order_id: int, data: EmissionsInput) -> EmissionsRecord:
         """Mark the order as an emissions repair, or update its record (e.g. when the re-test comes back)."""
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         data = _check(data)
         with writing(self._db) as s:
             wo = usable_order(s, work_order_id)
@@ -92,15 +106,17 @@ class EmissionsService:
             row.retest_report_no, row.retest_on = data.retest_report_no, data.retest_on
             row.updated_at = self._clock.now()
             s.flush()
-            return _record(row, wo)
+            return _record(row, wo, actor)
 
     def get(self, work_order_id: int) -> EmissionsRecord | None:
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         with reading(self._db) as s:
             row = s.get(EmissionsRepair, work_order_id)
-            return _record(row, usable_order(s, work_order_id)) if row else None
+            return _record(row, usable_order(s, work_order_id), actor) if row else None
 
     def remove(self, work_order_id: int) -> None:
         """The order was marked by mistake: it becomes an ordinary repair again."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         with writing(self._db) as s:
             row = s.get(EmissionsRepair, work_order_id)
             if row is not None:
@@ -110,11 +126,19 @@ class EmissionsService:
         self, date_from: date | None = None, date_to: date | None = None, result: str | None = None
     ) -> list[EmissionsRecord]:
         """Records by intake date (local days, inclusive), newest first; cancelled orders are left out."""
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         stmt = side_table_query(EmissionsRepair, date_from, date_to)
         if result:
             stmt = stmt.where(EmissionsRepair.retest_result == result)
         with reading(self._db) as s:
-            return [_record(row, wo) for row, wo in s.execute(stmt)]
+            return [_record(row, wo, actor) for row, wo in s.execute(stmt)]
+
+    def export_excel(self, records: list[EmissionsRecord], shop_name: str, period: str, *,
+                     unmasked: bool = False) -> bytes:  # fmt: skip
+        """:func:`export_xlsx`, masked unless ``unmasked``."""
+        rows = records if unmasked else [_masked(r) for r in records]
+        return self._exports.export("emissions_excel", lambda: export_xlsx(rows, shop_name, period),
+                                    unmasked=unmasked, entity="emissions_repairs", rows=len(rows))  # fmt: skip
 
 
 COLUMNS = (

@@ -26,6 +26,9 @@ from app.domain.clock import Clock, local_date
 from app.domain.errors import DomainError
 from app.owner_services import deidentify as di
 from app.owner_services.records import record_mileage, settled_orders
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import ExportGate, masked
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
@@ -207,16 +210,27 @@ def _summary(h: VehicleHistory) -> dict[str, object]:
 
 
 class HistoryService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """Printing a history is ``PRINT``; the full form names the owner, so issuing it is the explicit
+    "unmasked" choice of an export (it needs ``VIEW_CONTACTS`` and is recorded as such), while the
+    de-identified form is the masked one. Checking a presented code is customer service."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard, exports: ExportGate) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
+        self._exports = exports
 
     def build(self, vehicle_id: int, form: str = FULL, *, plate_consent: bool = False) -> VehicleHistory:
-        """The history as it would be printed today (nothing stored; for the preview on screen)."""
+        """The history as it would be printed today (nothing stored; for the preview on screen); the
+        owner's name and phone masked for a role that may not see them."""
+        actor = self._guard.require(Perm.PRINT)
         if form not in FORMS:
             raise DomainError("history.form_invalid", "form", form=form)
         with reading(self._db) as s:
-            return self._build(s, vehicle_id, form, plate_consent)
+            history = self._build(s, vehicle_id, form, plate_consent)
+        if actor.may(Perm.VIEW_CONTACTS):
+            return history
+        return masked(history, names=("owner_name",), phones=("owner_phone",))
 
     def _build(self, s: Session, vehicle_id: int, form: str, plate_consent: bool) -> VehicleHistory:
         vehicle = s.get(m.Vehicle, vehicle_id)
@@ -250,6 +264,11 @@ class HistoryService:
         """Build the history and record its code. Issuing the same content twice gives the same code."""
         if form not in FORMS:
             raise DomainError("history.form_invalid", "form", form=form)
+        return self._exports.export("vehicle_history", lambda: self._issue(vehicle_id, form, plate_consent),
+                                    unmasked=form == FULL, perm=Perm.PRINT, entity="vehicles",
+                                    entity_id=str(vehicle_id))  # fmt: skip
+
+    def _issue(self, vehicle_id: int, form: str, plate_consent: bool) -> IssuedHistory:
         with writing(self._db) as s:
             history = self._build(s, vehicle_id, form, plate_consent)
             if not history.visits:
@@ -272,6 +291,7 @@ class HistoryService:
 
     def verify(self, code_text: str) -> Verification:
         """What the shop issued under this code; ``history.code_unknown`` if it never issued it."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         code = normalize_code(code_text)
         with reading(self._db) as s:
             row = s.scalar(select(HistoryIssue).where(HistoryIssue.code == code))
@@ -295,6 +315,7 @@ class HistoryService:
 
     def matches(self, code_text: str, history: VehicleHistory) -> bool:
         """Whether ``history`` (the content of a presented document) is exactly what was issued as ``code``."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         code = normalize_code(code_text)
         with reading(self._db) as s:
             stored = s.scalar(select(HistoryIssue.digest).where(HistoryIssue.code == code))

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from app.domain.clock import SHOP_TZ, local_date
 from app.domain.errors import DomainError
 from app.domain.workorder import State
+from app.security.permissions import Actor, Perm
+from app.security.privacy import masked, without_prices
 from app.services.mapping import order_no
 from app.services.workorders import load_order
 from localdb import models as m
@@ -60,6 +62,14 @@ class OrderRef:
     mileage: int | None
     costlistcode: str | None
     due_fen: int
+    prices_hidden: bool = False  # due_fen is 0 because the role may not see prices (show "—")
+
+
+def shown_ref(ref: OrderRef, actor: Actor) -> OrderRef:
+    """The order reference as ``actor`` may see it: owner's name masked, amount hidden, by role."""
+    if not actor.may(Perm.VIEW_CONTACTS):
+        ref = masked(ref, names=("owner_name",))
+    return ref if actor.may(Perm.VIEW_PRICES) else without_prices(ref, ("due_fen",))
 
 
 def order_ref(wo: m.WorkOrder) -> OrderRef:

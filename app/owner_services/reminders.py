@@ -31,6 +31,9 @@ from app.domain.errors import DomainError, Issue
 from app.domain.workorder import State
 from app.owner_services.mileage import MileageEstimate, estimate
 from app.owner_services.records import current_settled, record_mileage
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import ExportGate, masked
 from app.services.storage import reading, writing
 from localdb import models as m
 from localdb.engine import Database
@@ -140,19 +143,30 @@ def _check(rule: RuleInput) -> RuleInput:
     return RuleInput(name, rule.interval_months or None, rule.interval_km or None, keywords, rule.active)
 
 
+def masked_reminder(r: Reminder) -> Reminder:
+    return masked(r, names=("owner_name",), phones=("owner_phone",))
+
+
 class ReminderService:
-    def __init__(self, db: Database, clock: Clock, lead_days: int = LEAD_DAYS) -> None:
+    """Customer care (``CUSTOMER_CARE``: the front desk and the owner); the call list's CSV is an export."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard, exports: ExportGate,
+                 lead_days: int = LEAD_DAYS) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
+        self._guard = guard
+        self._exports = exports
         self.lead_days = lead_days
 
     # -- rules -------------------------------------------------------------------------------------------
     def rules(self) -> list[Rule]:
+        self._guard.require(Perm.CUSTOMER_CARE)
         with reading(self._db) as s:
             return [_rule(r) for r in s.scalars(select(ReminderRule).order_by(ReminderRule.id))]
 
     def save_rule(self, rule: RuleInput, rule_id: int | None = None) -> Rule:
         """Add a rule, or change rule ``rule_id``."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         rule = _check(rule)
         with writing(self._db) as s:
             clash = s.scalar(select(ReminderRule.id).where(ReminderRule.name == rule.name))
@@ -169,6 +183,7 @@ class ReminderService:
 
     def add_default_rules(self) -> list[Rule]:
         """The common rules (oil, cabin filter, brake fluid) that are not there yet, for a first start."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         existing = {r.name for r in self.rules()}
         for name, months, km, words in DEFAULT_RULES:
             if name not in existing:
@@ -180,6 +195,7 @@ class ReminderService:
         interval_km: int | None = None, disabled: bool = False,
     ) -> None:  # fmt: skip
         """This vehicle's own intervals for the rule (either may be empty), or the rule off for it."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         with writing(self._db) as s:
             rule = self._load_rule(s, rule_id)
             if not disabled:
@@ -195,6 +211,7 @@ class ReminderService:
             row.interval_months, row.interval_km, row.disabled = interval_months, interval_km, disabled
 
     def clear_override(self, rule_id: int, vehicle_id: int) -> None:
+        self._guard.require(Perm.CUSTOMER_CARE)
         with writing(self._db) as s:
             row = s.scalar(
                 select(ReminderOverride).where(
@@ -225,6 +242,8 @@ class ReminderService:
     def all_reminders(
         self, today: date | None = None, lead_days: int | None = None, vehicle_id: int | None = None
     ) -> list[Reminder]:
+        """Every armed reminder; owners' names and phones masked for a role that may not see them."""
+        actor = self._guard.require(Perm.CUSTOMER_CARE)
         today = today or self.today()
         lead = self.lead_days if lead_days is None else lead_days
         with reading(self._db) as s:
@@ -272,6 +291,8 @@ class ReminderService:
                         contact.contacted_at if contact else None, contact.note if contact else "",
                     )
                 )  # fmt: skip
+        if not actor.may(Perm.VIEW_CONTACTS):
+            out = [masked_reminder(r) for r in out]
         return sorted(out, key=lambda r: (r.due_on, r.plate, r.rule_id))
 
     def _anchors(
@@ -324,6 +345,7 @@ class ReminderService:
     # -- the calls ---------------------------------------------------------------------------------------
     def mark_contacted(self, rule_id: int, vehicle_id: int, note: str = "") -> Reminder:
         """Record that the owner was called about the current cycle (again: the note is replaced)."""
+        self._guard.require(Perm.CUSTOMER_CARE)
         current = [r for r in self.for_vehicle(vehicle_id) if r.rule_id == rule_id]
         if not current:
             with reading(self._db) as s:
@@ -343,6 +365,13 @@ class ReminderService:
                 s.add(row)
             row.contacted_at, row.note = self._clock.now(), note.strip()[:200]
         return next(r for r in self.for_vehicle(vehicle_id) if r.rule_id == rule_id)
+
+    def export_csv(self, reminders: Sequence[Reminder], shop_name: str, *, unmasked: bool = False) -> bytes:
+        """The call list as CSV for an SMS platform (:func:`export_csv`). Masked by default, which an SMS
+        platform cannot send to: the full numbers are the owner's explicit choice (``unmasked``)."""
+        rows = list(reminders) if unmasked else [masked_reminder(r) for r in reminders]
+        return self._exports.export("reminders_sms_csv", lambda: export_csv(rows, shop_name), unmasked=unmasked,
+                                    entity="reminders", rows=len(rows))  # fmt: skip
 
 
 SMS_HEADER = ("手机号", "车主", "车牌", "提醒项目", "到期日期", "预计当前里程", "短信内容")

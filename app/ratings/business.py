@@ -193,9 +193,11 @@ def _count(session: Session, start: date, end: date) -> dict[str, Any]:
     faults: dict[str, dict[str, Counter[str]]] = {k: defaultdict(Counter) for k in ("model", "month", "mileage")}
     items: dict[str, dict[str, Counter[str]]] = {k: defaultdict(Counter) for k in ("model", "month", "mileage")}
     for target, what, joined in ((faults, wo.fault_description, False), (items, line.item, True)):
-        query = select(vehicle.brand_model, band, what, func.count()).join(vehicle, vehicle.id == wo.vehicle_id)
-        if joined:
-            query = query.select_from(line).join(wo, wo.id == line.work_order_id)
+        query = select(vehicle.brand_model, band, what, func.count())
+        # Joins in FROM order (lines → orders → vehicles): PostgreSQL, unlike SQLite, refuses an ON clause
+        # that names a table joined only later.
+        query = query.select_from(line).join(wo, wo.id == line.work_order_id) if joined else query.select_from(wo)
+        query = query.join(vehicle, vehicle.id == wo.vehicle_id)
         for model, mileage, text, n in session.execute(query.where(*_current(lo, hi)).group_by(vehicle.brand_model, band, what)):
             text = (text or "").strip()
             if not text:

@@ -13,6 +13,7 @@ the ``on_denied`` hook, which the context wires to :class:`app.security.audit.Au
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -20,19 +21,28 @@ from app.domain.errors import DomainError
 from app.i18n import language
 from app.security.permissions import PERM_LABELS, ROLE_LABELS, SETUP_ACTOR, SYSTEM_ACTOR, Actor, Perm
 
+SETUP_RECHECK_S = 2.0
+
 
 class Guard:
     def __init__(self, accounts_exist: Callable[[], bool]) -> None:
         self._accounts_exist = accounts_exist
         self._known_to_exist = False  # accounts are never deleted: once seen, no need to ask again
+        self._asked_at = -SETUP_RECHECK_S
         self._actor: Actor | None = None
         self._local = threading.local()
         self.on_denied: Callable[[Actor | None, Perm], None] | None = None
 
     def in_setup(self) -> bool:
-        """True while no account exists yet (a new or upgraded data folder)."""
-        if not self._known_to_exist:
+        """True while no account exists yet (a new or upgraded data folder).
+
+        "No accounts" is asked again at most every few seconds (every write asks, through the audit
+        trail); an account made here ends setup at once (:meth:`accounts_created`), one made by another
+        process within seconds.
+        """
+        if not self._known_to_exist and time.monotonic() - self._asked_at >= SETUP_RECHECK_S:
             self._known_to_exist = self._accounts_exist()
+            self._asked_at = time.monotonic()
         return not self._known_to_exist
 
     def accounts_created(self) -> None:

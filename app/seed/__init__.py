@@ -96,7 +96,7 @@ def seed_folder(data_dir: DataDir, orders: int, seed: int = 1, *, now: datetime 
     generated = time.perf_counter()
     ctx = open_context(data_dir, ManualClock(plan.now))
     try:
-        written = bulk_write(ctx.db, plan)
+        written = bulk_write(ctx.db, plan, ctx.guard)
     finally:
         ctx.close()
     return SeedReport(data_dir.root, written, generated - started, time.perf_counter() - generated)

@@ -28,6 +28,7 @@ from sqlalchemy import Table, insert
 
 from app.domain.clock import ManualClock, local_date
 from app.domain.workorder import WARRANTY_MINIMUMS, State
+from app.security.guard import Guard
 from app.seed.plan import Lines, OrderSpec, SeedPlan, Step, timeline
 from app.services import billing
 from app.services.settlement import SettleRequest, format_costlistcode
@@ -35,7 +36,7 @@ from app.services.shop import ShopService
 from app.services.staff import StaffService
 from app.services.workorders import needs_shop_sku, shop_sku
 from localdb import models as m
-from localdb.engine import Database
+from localdb.engine import Database, resync_id_sequences
 
 CHUNK_ORDERS = 5_000
 
@@ -349,18 +350,25 @@ _TABLES: dict[str, Table] = {
 
 
 def _insert(db: Database, batches: Iterator[tuple[str, list[Row]]] | list[tuple[str, list[Row]]]) -> None:
-    """One transaction (``BEGIN IMMEDIATE``) holding several executemany inserts."""
+    """One write transaction holding several executemany inserts. The rows carry their ids, so on
+    PostgreSQL the tables' id sequences are moved past them before the commit."""
     with db.write() as s:
         conn = s.connection()
+        filled = []
         for name, rows in batches:
             if rows:
                 conn.execute(insert(_TABLES[name]), rows)
+                filled.append(name)
+        resync_id_sequences(s, [name for name in filled if "id" in _TABLES[name].c])
 
 
-def bulk_write(db: Database, plan: SeedPlan) -> Written:
-    """Write ``plan`` into an empty, migrated database; the result equals :func:`through_services`."""
-    ShopService(db, ManualClock(plan.start)).configure(plan.shop)
-    staff = StaffService(db)
+def bulk_write(db: Database, plan: SeedPlan, guard: Guard) -> Written:
+    """Write ``plan`` into an empty, migrated database; the result equals :func:`through_services`.
+
+    ``guard`` is the folder's: a new seed folder is in first setup, so its user may configure the shop
+    and add staff; a folder with accounts refuses, as it should (seeding never touches a real shop)."""
+    ShopService(db, ManualClock(plan.start), guard).configure(plan.shop)
+    staff = StaffService(db, guard)
     for name, role in plan.staff:
         staff.add(name, role)
     ids = _Ids(plan)

@@ -7,13 +7,16 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from app.domain.errors import DomainError, Issue
-from app.domain.money import format_yuan, multiply
+from app.domain.money import check_storable, format_yuan, multiply
 from app.domain.workorder import PART_CATEGORIES
 from app.services.dto import FeeLine, LabourLine, PartLine, Totals
 
 MAX_ITEM = 200
 MAX_PART_NAME = 50
 MAX_PART_CODE = 50
+MAX_PART_BRAND = 40
+MAX_UNIT = 10
+MAX_FEE_NAME = 60
 PLACEHOLDER_CODES = frozenset({"无", "N/A", "NA", "-", "/", "0", "NONE", "暂无"})
 
 
@@ -57,8 +60,9 @@ def check_part(line: PartLine, index: int) -> list[Issue]:
         issues.append(Issue("line.part_name_empty", "parts", {"row": row}))
     elif len(line.name.strip()) > MAX_PART_NAME:
         issues.append(Issue("line.too_long", "parts", {"row": row, "max": MAX_PART_NAME}))
-    if len(line.part_code.strip()) > MAX_PART_CODE:
-        issues.append(Issue("line.too_long", "parts", {"row": row, "max": MAX_PART_CODE}))
+    for text, limit in ((line.part_code, MAX_PART_CODE), (line.brand, MAX_PART_BRAND), (line.unit, MAX_UNIT)):
+        if len(text.strip()) > limit:
+            issues.append(Issue("line.too_long", "parts", {"row": row, "max": limit}))
     if line.quantity <= 0:
         issues.append(Issue("line.quantity_not_positive", "parts", {"row": row}))
     elif _places(line.quantity.normalize()) > 2:
@@ -76,12 +80,15 @@ def check_fee(line: FeeLine, index: int) -> list[Issue]:
     issues = []
     if not line.name.strip():
         issues.append(Issue("line.fee_name_empty", "fees", {"row": index + 1}))
+    elif len(line.name.strip()) > MAX_FEE_NAME:
+        issues.append(Issue("line.too_long", "fees", {"row": index + 1, "max": MAX_FEE_NAME}))
     if line.amount_fen < 0:
         issues.append(Issue("line.price_negative", "fees", {"row": index + 1}))
     return issues
 
 
 def validate_lines(labour: Iterable[LabourLine], parts: Iterable[PartLine], fees: Iterable[FeeLine]) -> None:
+    labour, parts, fees = list(labour), list(parts), list(fees)
     issues: list[Issue] = []
     for i, lab in enumerate(labour):
         issues += check_labour(lab, i)
@@ -91,6 +98,15 @@ def validate_lines(labour: Iterable[LabourLine], parts: Iterable[PartLine], fees
         issues += check_fee(fee, i)
     if issues:
         raise DomainError.of(issues)
+    # Every line amount and the order's total must fit their columns (app.domain.money.MAX_FEN).
+    for field, amounts in (
+        ("labour", [labour_amount(x.hours, x.rate_fen) for x in labour]),
+        ("parts", [part_amount(x.quantity, x.unit_price_fen) for x in parts]),
+        ("fees", [x.amount_fen for x in fees]),
+    ):
+        for amount in amounts:
+            check_storable(amount, field)
+    check_storable(totals(labour, parts, fees).gross_fen, "totals")
 
 
 def totals(

@@ -72,6 +72,7 @@ class VisitSummary:
     fault_description: str
     costlistcode: str | None
     total_fen: int
+    prices_hidden: bool = False  # money fields are 0 because the role may not see prices (show "—")
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class WorkOrderSummary:
     settled_at: datetime | None
     revision: int = 1
     upload_state: str | None = None
+    prices_hidden: bool = False  # due_fen is 0 because the role may not see prices (show "—")
 
 
 @dataclass(frozen=True)
@@ -184,3 +186,5 @@ class WorkOrderDetail:
     cancel_reason: str = ""
     confirmed_warnings: tuple[ConfirmedWarning, ...] = ()
     superseded: bool = False  # a newer revision replaced this one
+    # Every money field (lines, totals, payments) is 0 because the role may not see prices: show "—".
+    prices_hidden: bool = False

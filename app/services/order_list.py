@@ -12,6 +12,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, and_, func, or_, select
 
 from app.domain.clock import SHOP_TZ
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import Visibility
+from app.services import visible
 from app.services.dto import WorkOrderSummary
 from app.services.mapping import order_no
 from app.services.storage import reading
@@ -40,7 +44,9 @@ def _local_midnight_utc(d: date) -> datetime:
     return datetime.combine(d, time(0), tzinfo=SHOP_TZ)
 
 
-def _filtered(stmt: Select, f: OrderFilter) -> Select:
+def _filtered(stmt: Select, f: OrderFilter, contacts: bool = True) -> Select:
+    """``contacts`` False: the text does not match owners' names and phones (a role that may not see
+    them must not be able to find a phone number by typing digits until a row appears)."""
     if f.states:
         stmt = stmt.where(m.WorkOrder.state.in_(f.states))
     if f.date_from:
@@ -50,23 +56,27 @@ def _filtered(stmt: Select, f: OrderFilter) -> Select:
     text = normalize_query(f.text)
     if text:
         raw = f.text.strip()
-        stmt = stmt.where(
-            or_(
-                m.WorkOrder.plate.contains(text, autoescape=True),
-                m.WorkOrder.costlistcode.contains(text, autoescape=True),
-                m.WorkOrder.vin.endswith(text, autoescape=True),
+        matches = [
+            m.WorkOrder.plate.contains(text, autoescape=True),
+            m.WorkOrder.costlistcode.contains(text, autoescape=True),
+            m.WorkOrder.vin.endswith(text, autoescape=True),
+        ]
+        if contacts:
+            matches += [
                 m.WorkOrder.owner_name.contains(raw, autoescape=True),
                 m.WorkOrder.owner_phone.contains(text, autoescape=True),
-            )
-        )
+            ]
+        stmt = stmt.where(or_(*matches))
     return stmt
 
 
 class OrderListService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, guard: Guard) -> None:
         self._db = db
+        self._guard = guard
 
     def page(self, f: OrderFilter, after: Cursor | None = None, limit: int = 200) -> list[WorkOrderSummary]:
+        view = Visibility.of(self._guard.require(Perm.VIEW_ORDERS))
         stmt = (
             select(
                 m.WorkOrder.id,
@@ -89,7 +99,7 @@ class OrderListService:
             .order_by(m.WorkOrder.intake_at.desc(), m.WorkOrder.id.desc())
             .limit(limit)
         )
-        stmt = _filtered(stmt, f)
+        stmt = _filtered(stmt, f, view.contacts)
         if after is not None:
             stmt = stmt.where(
                 m.WorkOrder.intake_at <= after.intake_at,  # redundant, but lets SQLite seek the index range
@@ -99,7 +109,7 @@ class OrderListService:
                 )
             )
         with reading(self._db) as s:
-            return [
+            return visible.order_summaries([
                 WorkOrderSummary(
                     id=r[0],
                     order_no=order_no(r[0]),
@@ -115,11 +125,12 @@ class OrderListService:
                     upload_state="superseded" if r[10] else r[11],
                 )
                 for r in s.execute(stmt)
-            ]
+            ], view)
 
     def count(self, f: OrderFilter) -> int:
+        view = Visibility.of(self._guard.require(Perm.VIEW_ORDERS))
         with reading(self._db) as s:
-            return int(s.scalar(_filtered(select(func.count(m.WorkOrder.id)), f)) or 0)
+            return int(s.scalar(_filtered(select(func.count(m.WorkOrder.id)), f, view.contacts)) or 0)
 
     @staticmethod
     def cursor_after(row: WorkOrderSummary) -> Cursor:

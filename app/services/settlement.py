@@ -28,8 +28,11 @@ from app.domain.money import format_yuan
 from app.domain.rules import check_dates, check_mileage
 from app.domain.vin import vin_issues
 from app.domain.workorder import OLD_PARTS, PAYMENT_METHODS, State, check_transition
-from app.services import billing
-from app.services.dto import Payment, WorkOrderDetail
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import Visibility
+from app.services import billing, visible
+from app.services.dto import Payment, ShopInfo, WorkOrderDetail
 from app.services.mapping import to_detail
 from app.services.storage import reading, writing
 from app.services.workorders import complete_order, load_order, previous_visit
@@ -99,21 +102,26 @@ def settlement_issues(s: Session, wo: m.WorkOrder, when: datetime) -> list[Issue
 
 
 class SettlementService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """Settling, correcting (``SETTLE``) and printing the list (``PRINT``): the front desk and the owner."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
 
     def warnings(self, order_id: int) -> list[Issue]:
         """What the settle dialog must show for confirmation (blocking problems raise)."""
+        self._guard.require(Perm.SETTLE)
         with reading(self._db) as s:
             wo = load_order(s, order_id)
             return settlement_issues(s, wo, self._clock.now())
 
     def settle(self, order_id: int, req: SettleRequest) -> WorkOrderDetail:
+        actor = self._guard.require(Perm.SETTLE)
         now = self._clock.now()
         if req.old_parts not in OLD_PARTS:
             raise DomainError("settle.old_parts_invalid", "old_parts", value=req.old_parts)
-        with writing(self._db) as s:
+        with writing(self._db, action="settle") as s:
             wo = load_order(s, order_id)
             if wo.state == State.SETTLED.value:
                 raise DomainError("workorder.already_settled", None, number=wo.costlistcode or "")
@@ -160,7 +168,7 @@ class SettlementService:
                 )
             )
             s.flush()
-            return to_detail(wo)
+            return visible.order_detail(to_detail(wo), Visibility.of(actor))
 
     def _confirm(self, s: Session, wo: m.WorkOrder, now: datetime, req: SettleRequest) -> None:
         warnings = settlement_issues(s, wo, now)
@@ -189,8 +197,9 @@ class SettlementService:
 
     def start_correction(self, order_id: int) -> WorkOrderDetail:
         """Copy a settled order into a new editable revision; the original stays untouched."""
+        actor = self._guard.require(Perm.SETTLE)
         now = self._clock.now()
-        with writing(self._db) as s:
+        with writing(self._db, action="correct") as s:
             wo = load_order(s, order_id)
             if wo.state != State.SETTLED.value or wo.superseded:
                 raise DomainError("settle.correction_not_allowed", None, state=wo.state)
@@ -218,7 +227,16 @@ class SettlementService:
             new.fee_lines = [_copy(x, m.FeeLine) for x in wo.fee_lines]
             s.add(new)
             s.flush()
-            return to_detail(new)
+            return visible.order_detail(to_detail(new), Visibility.of(actor))
+
+    def settlement_list_pdf(self, order: WorkOrderDetail, shop: ShopInfo, paper: str = "a4", lang: str = "zh_CN") -> bytes:
+        """The JT/T 1133 list of ``order`` (from :meth:`WorkOrderService.get`) as PDF: ``PRINT``.
+
+        Not an export in the privacy sense: the list is the customer's own bill and must name them."""
+        self._guard.require(Perm.PRINT)
+        from app.reports.settlement_list import render_settlement_list  # reportlab: only when printing
+
+        return render_settlement_list(order, shop, paper=paper, lang=lang)
 
 
 _COPIED = (

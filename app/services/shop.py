@@ -7,6 +7,8 @@ from app.domain.errors import DomainError
 from app.domain.money import format_yuan
 from app.domain.plate import PROVINCES
 from app.domain.shopid import validate_credit_code, validate_prefix
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.dto import ShopInfo
 from app.services.storage import reading, writing
 from localdb.engine import Database
@@ -28,22 +30,31 @@ def _to_info(row: Shop) -> ShopInfo:
 
 
 class ShopService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, guard: Guard) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
 
     def get(self) -> ShopInfo | None:
+        """Open to everyone, logged in or not: these are the shop's public registered details (printed on
+        every list, shown in the title and on the login screen), and printing needs them in every role."""
         with reading(self._db) as s:
             row = s.get(Shop, 1)
             return _to_info(row) if row else None
 
     def configure(self, info: ShopInfo) -> ShopInfo:
         """Validate and store the shop's details (first start, the settings page, or the CLI)."""
+        self._guard.require(Perm.SETTINGS)
         name = info.name.strip()
         if not name:
             raise DomainError("input.required", "name", label="维修企业名称")
-        if len(name) > 100:
-            raise DomainError("input.too_long", "name", label="维修企业名称", max=100)
+        # The columns' lengths: PostgreSQL refuses longer text, SQLite would keep it silently.
+        for field, text, label, limit in (
+            ("name", name, "维修企业名称", 100), ("address", info.address, "地址", 200), ("phone", info.phone, "电话", 40),
+            ("contact", info.contact, "联系人", 40), ("company_code", info.company_code, "EHR 企业编码", 40),
+        ):  # fmt: skip
+            if len(text.strip()) > limit:
+                raise DomainError("input.too_long", field, label=label, max=limit)
         credit = validate_credit_code(info.credit_code)
         prefix = validate_prefix(info.list_prefix)
         company_code = info.company_code.strip()

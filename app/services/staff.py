@@ -7,6 +7,8 @@ from sqlalchemy import select
 
 from app.domain.errors import DomainError
 from app.domain.workorder import STAFF_ROLES
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.dto import StaffMember
 from app.services.storage import reading, writing
 from localdb.engine import Database
@@ -18,10 +20,13 @@ def _to_member(row: Staff) -> StaffMember:
 
 
 class StaffService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, guard: Guard) -> None:
         self._db = db
+        self._guard = guard
 
     def list(self, role: str | None = None, include_inactive: bool = False) -> list[StaffMember]:
+        """Names and roles only (who can be an order's advisor or a line's technician): whoever sees orders."""
+        self._guard.require(Perm.VIEW_ORDERS)
         with reading(self._db) as s:
             q = select(Staff).order_by(Staff.name)
             if role:
@@ -31,6 +36,7 @@ class StaffService:
             return [_to_member(r) for r in s.scalars(q)]
 
     def add(self, name: str, role: str) -> StaffMember:
+        self._guard.require(Perm.USERS)
         name = name.strip()
         if not name:
             raise DomainError("input.required", "name", label="姓名")
@@ -43,6 +49,7 @@ class StaffService:
             return _to_member(row)
 
     def set_active(self, staff_id: int, active: bool) -> StaffMember:
+        self._guard.require(Perm.USERS)
         with writing(self._db) as s:
             row = s.get(Staff, staff_id)
             if row is None:

@@ -11,7 +11,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, column, func, or_, select
+from sqlalchemy import Integer, column, func, or_, select, union
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,10 @@ from app.domain.errors import DomainError, Issue, WarningsNotConfirmed
 from app.domain.plate import check_plate, colour_issue
 from app.domain.vin import validate_vin, vin_issues
 from app.domain.workorder import VEHICLE_TYPES, State
+from app.security.guard import Guard
+from app.security.permissions import Perm
+from app.security.privacy import Visibility
+from app.services import visible
 from app.services.dto import VehicleDetail, VehicleSummary, VisitSummary
 from app.services.storage import reading, writing
 from localdb import search_index
@@ -68,9 +72,10 @@ def _to_detail(v: Vehicle) -> VehicleDetail:
 
 
 class VehicleService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, guard: Guard) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
 
     def search(self, text: str, limit: int = 20) -> list[VehicleSummary]:
         """Vehicles whose plate contains ``text``, whose VIN ends with it, or whose owner's phone contains it.
@@ -79,11 +84,16 @@ class VehicleService:
         (:mod:`localdb.search_index`; a short ``LIKE`` scan for two characters), then visit counts and last
         mileage for just those, through the ``vehicle_id`` and ``vin`` indexes. A single join that
         aggregated every work order cost ~0.8 s per keystroke at 200,000 orders (docs/benchmarks.md).
+        From three characters on, the VIN matches anywhere, like the plate (that is what a trigram index
+        answers).
+
+        Intake's search (it matches phone numbers, so it is not open to roles that may not see them).
         """
+        actor = self._guard.require(Perm.INTAKE)
         q = normalize_query(text)
         if len(q) < 2:
             return []
-        like = q.replace("%", "").replace("_", "")
+        like = q.replace("%", "").replace("_", "").replace("\\", "")  # LIKE's wildcards and escape
         columns = (
             Vehicle.id, Vehicle.plate, Vehicle.plate_colour, Vehicle.vin, Vehicle.brand_model, Owner.name,
             Owner.phone,
@@ -96,7 +106,15 @@ class VehicleService:
                 .columns(column("rowid", Integer))
             )
             candidates = candidates.where(Vehicle.id.in_(hits))
-        else:  # two characters (e.g. "沪A"), or an engine without the trigram index
+        elif len(like) >= 3:  # PostgreSQL: one ILIKE per column, each answered by its pg_trgm GIN index
+            pattern = f"%{like}%"
+            hits = union(
+                select(Vehicle.id).where(Vehicle.plate.ilike(pattern)),
+                select(Vehicle.id).where(Vehicle.vin.ilike(pattern)),
+                select(Vehicle.id).join(Owner, Vehicle.owner_id == Owner.id).where(Owner.phone.ilike(pattern)),
+            )
+            candidates = candidates.where(Vehicle.id.in_(hits)).limit(limit + 5)
+        else:  # two characters (e.g. "沪A"): too short for a trigram, a scan is quick enough
             candidates = candidates.where(
                 or_(
                     Vehicle.plate.contains(like, autoescape=True),
@@ -139,7 +157,7 @@ class VehicleService:
                         visits=n,
                     )
                 )
-            return out
+            return visible.vehicle_summaries(out, Visibility.of(actor))
 
     @staticmethod
     def _last_mileage(s: Session, vin: str) -> int | None:
@@ -152,13 +170,15 @@ class VehicleService:
         )
 
     def get(self, vehicle_id: int) -> VehicleDetail:
+        actor = self._guard.require(Perm.VIEW_ORDERS)
         with reading(self._db) as s:
             v = s.get(Vehicle, vehicle_id)
             if v is None:
                 raise DomainError("input.not_found", None, what="车辆", id=vehicle_id)
-            return _to_detail(v)
+            return visible.vehicle_detail(_to_detail(v), Visibility.of(actor))
 
     def visits(self, vehicle_id: int, limit: int = 10) -> list[VisitSummary]:
+        actor = self._guard.require(Perm.VIEW_ORDERS)
         with reading(self._db) as s:
             rows = s.scalars(
                 select(WorkOrder)
@@ -167,7 +187,7 @@ class VehicleService:
                 .order_by(WorkOrder.intake_at.desc())
                 .limit(limit)
             )
-            return [
+            return visible.visits([
                 VisitSummary(
                     work_order_id=r.id,
                     intake_date=local_date(r.intake_at),
@@ -177,7 +197,7 @@ class VehicleService:
                     total_fen=r.due_fen,
                 )
                 for r in rows
-            ]
+            ], Visibility.of(actor))
 
     def _validated(self, data: VehicleInput, confirmations: dict[str, str]) -> tuple[VehicleInput, str]:
         problems: list[Issue] = []
@@ -221,6 +241,7 @@ class VehicleService:
     def create(self, data: VehicleInput, confirmations: dict[str, str] | None = None) -> VehicleDetail:
         """Create a vehicle with its owner. Warnings (VIN check digit, plate colour) need a confirmation;
         the VIN one also needs a reason, kept with the vehicle."""
+        actor = self._guard.require(Perm.INTAKE)
         clean, vin_reason = self._validated(data, confirmations or {})
         with writing(self._db) as s:
             if s.scalar(select(Vehicle.id).where(Vehicle.vin == clean.vin)) is not None:
@@ -243,11 +264,12 @@ class VehicleService:
             )
             s.add(v)
             s.flush()
-            return _to_detail(v)
+            return visible.vehicle_detail(_to_detail(v), Visibility.of(actor))
 
     def update(
         self, vehicle_id: int, data: VehicleInput, confirmations: dict[str, str] | None = None
     ) -> VehicleDetail:
+        actor = self._guard.require(Perm.INTAKE)
         clean, vin_reason = self._validated(data, confirmations or {})
         with writing(self._db) as s:
             v = s.get(Vehicle, vehicle_id)
@@ -261,4 +283,4 @@ class VehicleService:
             v.vin_check_reason = vin_reason
             v.owner.name, v.owner.phone = clean.owner_name, clean.owner_phone
             s.flush()
-            return _to_detail(v)
+            return visible.vehicle_detail(_to_detail(v), Visibility.of(actor))

@@ -22,7 +22,10 @@ from app.domain.workorder import (
     check_editable,
     check_transition,
 )
-from app.services import billing
+from app.security.guard import Guard
+from app.security.permissions import Actor, Perm
+from app.security.privacy import Visibility
+from app.services import billing, visible
 from app.services.dto import FeeLine, LabourLine, PartLine, WorkOrderDetail
 from app.services.mapping import to_detail
 from app.services.storage import reading, writing
@@ -89,17 +92,29 @@ def assign_sku(s: Session, prefix: str, name: str, brand: str, unit: str) -> str
 
 
 class WorkOrderService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """Who may do what here (see :mod:`app.security.permissions`): intake opens orders; the front desk
+    edits headers and lines and records the hand-back (``ORDERS``: prices), cancels (``SETTLE``); a technician sees
+    orders with prices and owners' contacts hidden, starts the repair and records their *own* labour lines
+    (:meth:`save_own_labour`, ``WORK``) but never touches prices, parts, fees or other people's lines."""
+
+    def __init__(self, db: Database, clock: Clock, guard: Guard) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
+
+    @staticmethod
+    def _shown(wo: m.WorkOrder, actor: Actor) -> WorkOrderDetail:
+        return visible.order_detail(to_detail(wo), Visibility.of(actor))
 
     # -- reading -----------------------------------------------------------------------------------------
     def get(self, order_id: int) -> WorkOrderDetail:
+        actor = self._guard.require(Perm.VIEW_ORDERS)
         with reading(self._db) as s:
-            return to_detail(load_order(s, order_id))
+            return self._shown(load_order(s, order_id), actor)
 
     def mileage_warnings(self, vin: str, km: int | None, order_id: int | None = None) -> list[Issue]:
         """Warnings for the mileage field as the clerk types (shown amber next to the last mileage)."""
+        self._guard.require(Perm.INTAKE)
         with reading(self._db) as s:
             last_km, last_at = previous_visit(s, vin, order_id)
         return check_mileage(
@@ -137,6 +152,7 @@ class WorkOrderService:
 
     def open(self, vehicle_id: int, header: IntakeHeader) -> WorkOrderDetail:
         """Open a draft work order for a known vehicle; the vehicle and owner are snapshotted on it."""
+        actor = self._guard.require(Perm.INTAKE)
         now = self._clock.now()
         with writing(self._db) as s:
             h = self._check_header(s, header)
@@ -169,9 +185,10 @@ class WorkOrderService:
             )
             s.add(wo)
             s.flush()
-            return to_detail(wo)
+            return self._shown(wo, actor)
 
     def update_header(self, order_id: int, header: IntakeHeader) -> WorkOrderDetail:
+        actor = self._guard.require(Perm.ORDERS)
         with writing(self._db) as s:
             h = self._check_header(s, header)
             wo = load_order(s, order_id)
@@ -184,7 +201,7 @@ class WorkOrderService:
             wo.bringer_name, wo.bringer_phone = h.bringer_name, h.bringer_phone
             wo.updated_at = self._clock.now()
             s.flush()
-            return to_detail(wo)
+            return self._shown(wo, actor)
 
     # -- lines -------------------------------------------------------------------------------------------
     def save_lines(
@@ -195,6 +212,7 @@ class WorkOrderService:
         fees: list[FeeLine],
     ) -> WorkOrderDetail:
         """Replace all lines of an editable order; amounts and totals are computed here, not trusted."""
+        actor = self._guard.require(Perm.ORDERS)
         billing.validate_lines(labour, parts, fees)
         with writing(self._db) as s:
             wo = load_order(s, order_id)
@@ -202,27 +220,47 @@ class WorkOrderService:
             shop = s.get(m.Shop, 1)
             prefix = shop.list_prefix if shop else "BS"
             self._check_technicians(s, labour)
-            wo.labour_lines = [
-                m.LabourLine(
-                    seq=i + 1,
-                    item=x.item.strip(),
-                    hours=x.hours,
-                    rate_fen=x.rate_fen,
-                    amount_fen=billing.labour_amount(x.hours, x.rate_fen),
-                    technician_id=x.technician_id,
-                    note=x.note.strip()[:100],
-                )
-                for i, x in enumerate(labour)
-            ]
+            wo.labour_lines = [_new_labour(x, i + 1) for i, x in enumerate(labour)]
             wo.part_lines = [self._part_row(s, prefix, i, x) for i, x in enumerate(parts)]
             wo.fee_lines = [m.FeeLine(seq=i + 1, name=x.name.strip(), amount_fen=x.amount_fen) for i, x in enumerate(fees)]
-            t = billing.totals(labour, parts, fees)
-            wo.labour_fen, wo.parts_fen, wo.other_fen = t.labour_fen, t.parts_fen, t.other_fen
-            wo.discount_fen, wo.due_fen = 0, t.due_fen
-            wo.updated_at = self._clock.now()
+            self._retotal(wo, billing.totals(labour, parts, fees))
             s.flush()
             s.expire(wo, ["labour_lines", "part_lines", "fee_lines"])
-            return to_detail(wo)
+            return self._shown(wo, actor)
+
+    def _retotal(self, wo: m.WorkOrder, t: billing.Totals) -> None:
+        wo.labour_fen, wo.parts_fen, wo.other_fen = t.labour_fen, t.parts_fen, t.other_fen
+        wo.discount_fen, wo.due_fen = 0, t.due_fen
+        wo.updated_at = self._clock.now()
+
+    def save_own_labour(self, order_id: int, labour: list[LabourLine]) -> WorkOrderDetail:
+        """A technician's own labour lines on an editable order: item, hours and note of the lines assigned
+        to them, replaced as a set; everyone else's lines, the parts and the fees stay exactly as they are.
+
+        Prices are not the technician's to set (they do not even see them): a line keeps the rate of the
+        own line with the same item, and a new one gets the shop's labour rate. The rate and technician
+        sent in are ignored, so a masked DTO sent back cannot zero a price. Own lines follow the others.
+        """
+        actor = self._guard.require(Perm.WORK)
+        if actor.staff_id is None:
+            raise DomainError("workorder.own_lines_need_account", None)
+        with writing(self._db) as s:
+            wo = load_order(s, order_id)
+            check_editable(wo.state)
+            shop = s.get(m.Shop, 1)
+            if shop is None:
+                raise DomainError("settle.shop_not_configured", None)
+            rates = {x.item: x.rate_fen for x in wo.labour_lines if x.technician_id == actor.staff_id}
+            mine = [replace(x, item=x.item.strip(), technician_id=actor.staff_id,
+                            rate_fen=rates.get(x.item.strip(), shop.labour_rate_fen)) for x in labour]  # fmt: skip
+            billing.validate_lines(mine, [], [])
+            others = [x for x in wo.labour_lines if x.technician_id != actor.staff_id]
+            last = max((x.seq for x in others), default=0)  # others' lines keep their numbers untouched
+            wo.labour_lines = others + [_new_labour(x, last + i + 1) for i, x in enumerate(mine)]
+            self._retotal(wo, billing.totals(wo.labour_lines, wo.part_lines, wo.fee_lines))
+            s.flush()
+            s.expire(wo, ["labour_lines"])
+            return self._shown(wo, actor)
 
     @staticmethod
     def _check_technicians(s: Session, labour: list[LabourLine]) -> None:
@@ -251,34 +289,53 @@ class WorkOrderService:
 
     # -- state changes -----------------------------------------------------------------------------------
     def start_repair(self, order_id: int) -> WorkOrderDetail:
+        """开工: the technician who takes the car starts the repair (``WORK``, which the front desk has too)."""
+        actor = self._guard.require(Perm.WORK)
         with writing(self._db) as s:
             wo = load_order(s, order_id)
             check_transition(wo.state, State.IN_REPAIR)
             wo.state = State.IN_REPAIR.value
             wo.updated_at = self._clock.now()
-            return to_detail(wo)
+            return self._shown(wo, actor)
 
     def complete(
         self, order_id: int, completed_at: datetime, mileage_out: int | None, cert_no: str = ""
     ) -> WorkOrderDetail:
-        """Hand-back: completion date and mileage out; a certificate number for 二级维护/总成/整车."""
+        """Hand-back: completion date and mileage out; a certificate number for 二级维护/总成/整车.
+
+        The front desk's step (``ORDERS``): it fixes the hand-back facts printed on the list."""
+        actor = self._guard.require(Perm.ORDERS)
         with writing(self._db) as s:
             wo = load_order(s, order_id)
             check_transition(wo.state, State.COMPLETED)
             complete_order(wo, completed_at, mileage_out, cert_no, self._clock)
-            return to_detail(wo)
+            return self._shown(wo, actor)
 
     def cancel(self, order_id: int, reason: str) -> WorkOrderDetail:
+        actor = self._guard.require(Perm.SETTLE)
         reason = reason.strip()
         if not reason:
             raise DomainError("workorder.cancel_reason_required", "cancel_reason")
-        with writing(self._db) as s:
+        with writing(self._db, action="cancel") as s:
             wo = load_order(s, order_id)
             check_transition(wo.state, State.CANCELLED)
             wo.state = State.CANCELLED.value
             wo.cancel_reason = reason[:200]
             wo.updated_at = self._clock.now()
-            return to_detail(wo)
+            return self._shown(wo, actor)
+
+
+def _new_labour(x: LabourLine, seq: int) -> m.LabourLine:
+    """A labour row from a DTO; the amount is computed here, never taken from the caller."""
+    return m.LabourLine(
+        seq=seq,
+        item=x.item.strip(),
+        hours=x.hours,
+        rate_fen=x.rate_fen,
+        amount_fen=billing.labour_amount(x.hours, x.rate_fen),
+        technician_id=x.technician_id,
+        note=x.note.strip()[:100],
+    )
 
 
 def complete_order(wo: m.WorkOrder, completed_at: datetime, mileage_out: int | None, cert_no: str, clock: Clock) -> None:

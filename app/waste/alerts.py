@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.domain.clock import Clock, local_date
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading
 from app.waste import rows
 from app.waste.collectors import CollectorService
@@ -44,11 +46,13 @@ def due_dates(today: date, management_class: str) -> list[tuple[str, date]]:
 
 class AlertService:
     def __init__(self, db: Database, clock: Clock, config: Callable[[], WasteConfig], ledger: LedgerService,
-                 collectors: CollectorService, handoffs: HandoffService) -> None:  # fmt: skip
+                 collectors: CollectorService, handoffs: HandoffService, guard: Guard) -> None:  # fmt: skip
         self._db, self._clock, self._config = db, clock, config
         self._ledger, self._collectors, self._handoffs = ledger, collectors, handoffs
+        self._guard = guard
 
     def alerts(self) -> list[Alert]:
+        self._guard.require(Perm.WASTE)
         cfg = self._config()
         today = local_date(self._clock.now())
         found = [*self._storage(cfg), *self._handoff_deadlines(cfg, today), *self._licences(cfg),

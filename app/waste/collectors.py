@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from app.domain.clock import Clock, local_date
 from app.domain.errors import DomainError
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading, writing
 from app.waste.codes import require_text
 from app.waste.dto import Collector, CollectorInput
@@ -50,9 +52,10 @@ def check_licence(collector: WasteCollector, kinds: list[WasteKind], on: date) -
 
 
 class CollectorService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, guard: Guard) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
 
     def _clean(self, inp: CollectorInput) -> dict[str, object]:
         codes = tuple(dict.fromkeys(c.strip() for c in inp.codes if c.strip()))
@@ -72,6 +75,7 @@ class CollectorService:
         )  # fmt: skip
 
     def add(self, inp: CollectorInput) -> Collector:
+        self._guard.require(Perm.WASTE)
         values = self._clean(inp)
         now = self._clock.now()
         with writing(self._db) as s:
@@ -81,6 +85,7 @@ class CollectorService:
             return to_collector(row, local_date(now))
 
     def update(self, collector_id: int, inp: CollectorInput, active: bool = True) -> Collector:
+        self._guard.require(Perm.WASTE)
         values = self._clean(inp)
         now = self._clock.now()
         with writing(self._db) as s:
@@ -93,6 +98,7 @@ class CollectorService:
             return to_collector(row, local_date(now))
 
     def list(self, include_inactive: bool = False) -> list[Collector]:
+        self._guard.require(Perm.WASTE)
         today = local_date(self._clock.now())
         with reading(self._db) as s:
             stmt = select(WasteCollector).order_by(WasteCollector.name)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.errors import DomainError
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading, writing
 from localdb.engine import Database
 from localdb.models import Setting
@@ -72,8 +74,12 @@ class WasteConfig:
 
 
 class WasteConfigStore:
-    def __init__(self, db: Database) -> None:
+    """Reading is open (thresholds, no personal data; the ledger and alerts read them inside their own
+    checked calls); changing the shop's policy is a setting (``SETTINGS``)."""
+
+    def __init__(self, db: Database, guard: Guard) -> None:
         self._db = db
+        self._guard = guard
 
     def get(self) -> WasteConfig:
         with reading(self._db) as s:
@@ -81,6 +87,7 @@ class WasteConfigStore:
             return WasteConfig.from_json(row.value if row else None)
 
     def save(self, config: WasteConfig) -> WasteConfig:
+        self._guard.require(Perm.SETTINGS)
         config.validate()
         with writing(self._db) as s:
             row = s.get(Setting, CONFIG_KEY)

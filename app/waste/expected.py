@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading, writing
 from app.waste import rows
 from app.waste.codes import check_quantity, require_text
@@ -57,14 +59,17 @@ def expected_from_parts(cat: Catalogue, parts: list[tuple[str, Decimal, str]]) -
 
 
 class ExpectedWasteService:
-    def __init__(self, db: Database, clock: Clock, config: Callable[[], WasteConfig], ledger: LedgerService) -> None:
+    def __init__(self, db: Database, clock: Clock, config: Callable[[], WasteConfig], ledger: LedgerService,
+                 guard: Guard) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._config = config
         self._ledger = ledger
+        self._guard = guard
 
     def refresh(self) -> int:
         """Create expectations for newly finished orders; returns how many were added."""
+        self._guard.require(Perm.WASTE)
         since = self._clock.now() - timedelta(days=self._config().expected_lookback_days)
         added = 0
         with writing(self._db) as s:
@@ -92,6 +97,7 @@ class ExpectedWasteService:
         return added
 
     def open(self, refresh: bool = True) -> list[Expectation]:
+        self._guard.require(Perm.WASTE)
         if refresh:
             self.refresh()
         with reading(self._db) as s:
@@ -117,6 +123,7 @@ class ExpectedWasteService:
     def confirm(self, expectation_id: int, quantity: Decimal, weight_kg: Decimal | None, handled_by: str,
                 container_id: int | None = None) -> tuple[EntryView, ...]:  # fmt: skip
         """Write the generation row with the real amount, linked to the work order, and close the item."""
+        self._guard.require(Perm.WASTE)
         check_quantity(quantity, "quantity")
         with writing(self._db) as s:
             e = self._open_item(s, expectation_id)
@@ -129,6 +136,7 @@ class ExpectedWasteService:
 
     def dismiss(self, expectation_id: int, reason: str, handled_by: str) -> None:
         """No waste after all (the customer took the old battery, the part came back unused, …)."""
+        self._guard.require(Perm.WASTE)
         reason = require_text(reason, "reason", "waste.reason_required")
         by = require_text(handled_by, "handled_by", "waste.person_required", 40)
         with writing(self._db) as s:

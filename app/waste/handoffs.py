@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock, local_date
 from app.domain.errors import DomainError
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading, writing
 from app.waste import rows
 from app.waste.codes import check_manifest, check_quantity, clean_manifest, require_text
@@ -38,15 +40,24 @@ def outbox_vehicle_key(handoff_id: int) -> str:
     return f"WASTE{handoff_id:012d}"
 
 
+def read_handoff(db: Database, clock: Clock, handoff_id: int) -> Handoff:
+    """One handoff as a view, with no permission check: for the sync engine, which uploads on the
+    system's behalf whoever is logged in at the desk (people go through :meth:`HandoffService.get`)."""
+    with reading(db) as s:
+        return handoff_view(s, rows.catalogue_in(s), HandoffService.load(s, handoff_id), local_date(clock.now()))
+
+
 class HandoffService:
-    def __init__(self, db: Database, clock: Clock, upload_enabled: Callable[[], bool] | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock, guard: Guard, upload_enabled: Callable[[], bool] | None = None) -> None:
         self._db = db
         self._clock = clock
+        self._guard = guard
         self._upload_enabled = upload_enabled or (lambda: False)
 
     # -- writing -----------------------------------------------------------------------------------------
     def create(self, inp: HandoffInput, *, dispatch: bool = False) -> Handoff:
         """Save a handoff as a draft, or (``dispatch=True``) save it and mark it in transit at once."""
+        self._guard.require(Perm.WASTE)
         now = self._clock.now()
         with writing(self._db) as s:
             cat = rows.catalogue_in(s)
@@ -74,9 +85,10 @@ class HandoffService:
 
     def dispatch(self, handoff_id: int, handled_by: str, departed_at: datetime | None = None) -> Handoff:
         """Mark a draft in transit: the waste leaves, its 出库 and 委外 rows are written."""
+        self._guard.require(Perm.WASTE)
         with writing(self._db) as s:
             cat = rows.catalogue_in(s)
-            handoff = self._load(s, handoff_id)
+            handoff = self.load(s, handoff_id)
             if handoff.status != "draft":
                 raise DomainError("waste.handoff_status", "status", status=handoff.status, target="in_transit")
             self._dispatch(s, cat, handoff, handled_by, departed_at or self._clock.now())
@@ -84,8 +96,9 @@ class HandoffService:
 
     def confirm_received(self, handoff_id: int, received_on: date) -> Handoff:
         """The receiver confirmed receipt in the national system (转移办法 Art. 18)."""
+        self._guard.require(Perm.WASTE)
         with writing(self._db) as s:
-            handoff = self._load(s, handoff_id)
+            handoff = self.load(s, handoff_id)
             if handoff.status != "in_transit":
                 raise DomainError("waste.handoff_status", "status", status=handoff.status, target="received")
             if handoff.departed_at and received_on < local_date(handoff.departed_at):
@@ -97,10 +110,11 @@ class HandoffService:
 
     def reject(self, handoff_id: int, reason: str, handled_by: str) -> Handoff:
         """The receiver refused the load: it is back on site, by reversal rows of the trip's rows."""
+        self._guard.require(Perm.WASTE)
         reason = require_text(reason, "reason", "waste.reason_required")
         by = require_text(handled_by, "handled_by", "waste.person_required", 40)
         with writing(self._db) as s:
-            handoff = self._load(s, handoff_id)
+            handoff = self.load(s, handoff_id)
             if handoff.status != "in_transit":
                 raise DomainError("waste.handoff_status", "status", status=handoff.status, target="rejected")
             now = self._clock.now()
@@ -194,43 +208,50 @@ class HandoffService:
 
     # -- reading -----------------------------------------------------------------------------------------
     @staticmethod
-    def _load(s: Session, handoff_id: int) -> WasteHandoff:
+    def load(s: Session, handoff_id: int) -> WasteHandoff:
         handoff = s.get(WasteHandoff, handoff_id)
         if handoff is None:
             raise DomainError("input.not_found", "handoff", what="转移记录", id=handoff_id)
         return handoff
 
     def _view(self, s: Session, cat: Catalogue, h: WasteHandoff) -> Handoff:
-        collector = self._collector(s, h.collector_id)
-        lines = []
-        for line in s.scalars(select(WasteHandoffLine).where(WasteHandoffLine.handoff_id == h.id)
-                              .order_by(WasteHandoffLine.seq)):  # fmt: skip
-            container = s.get(WasteContainer, line.container_id)
-            assert container is not None
-            kind = cat.kind(line.kind_key)
-            lines.append(HandoffLine(
-                seq=line.seq, container_id=container.id, container_code=container.code,
-                container_type=cat.container_name(container.container_type), kind_key=kind.key, name=kind.name,
-                list_name=kind.list_name, category=kind.category, code=kind.code, hazard=kind.hazard,
-                quantity=line.quantity, unit=line.unit, weight_kg=line.weight_kg,
-            ))  # fmt: skip
-        codes = tuple(s.scalars(select(WasteEntry.batch_code).where(WasteEntry.handoff_id == h.id).order_by(WasteEntry.id)))
-        return Handoff(
-            id=h.id, uuid=h.uuid, status=h.status, collector=to_collector(collector, local_date(self._clock.now())),
-            manifest_no=h.manifest_no, carrier_name=h.carrier_name, carrier_plate=h.carrier_plate,
-            payment_fen=h.payment_fen, treatment=h.treatment, handled_by=h.handled_by, departed_at=h.departed_at,
-            received_on=h.received_on, status_reason=h.status_reason, lines=tuple(lines), batch_codes=codes,
-            created_at=h.created_at,
-        )  # fmt: skip
+        return handoff_view(s, cat, h, local_date(self._clock.now()))
 
     def get(self, handoff_id: int) -> Handoff:
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
-            return self._view(s, rows.catalogue_in(s), self._load(s, handoff_id))
+            return self._view(s, rows.catalogue_in(s), self.load(s, handoff_id))
 
     def list(self, statuses: tuple[str, ...] = ()) -> list[Handoff]:
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             cat = rows.catalogue_in(s)
             stmt = select(WasteHandoff).order_by(WasteHandoff.id.desc())
             if statuses:
                 stmt = stmt.where(WasteHandoff.status.in_(statuses))
             return [self._view(s, cat, h) for h in s.scalars(stmt)]
+
+
+def handoff_view(s: Session, cat: Catalogue, h: WasteHandoff, today: date) -> Handoff:
+    """One handoff as the screen, the handoff record and the EHR upload show it."""
+    collector = HandoffService._collector(s, h.collector_id)
+    lines = []
+    for line in s.scalars(select(WasteHandoffLine).where(WasteHandoffLine.handoff_id == h.id)
+                          .order_by(WasteHandoffLine.seq)):  # fmt: skip
+        container = s.get(WasteContainer, line.container_id)
+        assert container is not None
+        kind = cat.kind(line.kind_key)
+        lines.append(HandoffLine(
+            seq=line.seq, container_id=container.id, container_code=container.code,
+            container_type=cat.container_name(container.container_type), kind_key=kind.key, name=kind.name,
+            list_name=kind.list_name, category=kind.category, code=kind.code, hazard=kind.hazard,
+            quantity=line.quantity, unit=line.unit, weight_kg=line.weight_kg,
+        ))  # fmt: skip
+    codes = tuple(s.scalars(select(WasteEntry.batch_code).where(WasteEntry.handoff_id == h.id).order_by(WasteEntry.id)))
+    return Handoff(
+        id=h.id, uuid=h.uuid, status=h.status, collector=to_collector(collector, today),
+        manifest_no=h.manifest_no, carrier_name=h.carrier_name, carrier_plate=h.carrier_plate,
+        payment_fen=h.payment_fen, treatment=h.treatment, handled_by=h.handled_by, departed_at=h.departed_at,
+        received_on=h.received_on, status_reason=h.status_reason, lines=tuple(lines), batch_codes=codes,
+        created_at=h.created_at,
+    )  # fmt: skip

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError
+from app.security.guard import Guard
+from app.security.permissions import Perm
 from app.services.storage import reading, writing
 from app.waste import rows
 from app.waste.codes import check_quantity, require_text
@@ -29,18 +31,23 @@ ZERO = rows.ZERO
 
 
 class LedgerService:
-    def __init__(self, db: Database, clock: Clock, config: Callable[[], WasteConfig]) -> None:
+    """The technician's ledger (``WASTE``: technicians and the owner; the front desk does not keep it)."""
+
+    def __init__(self, db: Database, clock: Clock, config: Callable[[], WasteConfig], guard: Guard) -> None:
         self._db = db
         self._clock = clock
         self._config = config
+        self._guard = guard
 
     # -- kinds -------------------------------------------------------------------------------------------
     def catalogue(self) -> Catalogue:
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             return rows.catalogue_in(s)
 
     def add_local_kind(self, kind: WasteKind, by: str = "") -> WasteKind:
         """Add a shop-specific kind (e.g. coolant under a locally required code). Shipped keys stay data."""
+        self._guard.require(Perm.WASTE)
         key = require_text(kind.key, "key", "waste.kind_key_required", 40)
         name = require_text(kind.name, "name", "waste.kind_name_required", 60)
         with writing(self._db) as s:
@@ -57,6 +64,7 @@ class LedgerService:
 
     # -- containers --------------------------------------------------------------------------------------
     def open_container(self, kind_key: str, container_type: str | None = None) -> ContainerStock:
+        self._guard.require(Perm.WASTE)
         with writing(self._db) as s:
             container = self._new_container(s, rows.catalogue_in(s).kind(kind_key), container_type)
             return self._container_stocks(s, [container])[0]
@@ -92,6 +100,7 @@ class LedgerService:
         return container
 
     def containers(self, kind_key: str | None = None, with_empty: bool = True) -> list[ContainerStock]:
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             stmt = select(WasteContainer).where(WasteContainer.active.is_(True)).order_by(WasteContainer.code)
             if kind_key:
@@ -134,12 +143,14 @@ class LedgerService:
     # -- generation and storage --------------------------------------------------------------------------
     def generate(self, inp: GenerationInput) -> tuple[EntryView, ...]:
         """Write the 产生 row (and the 入库 row when the container already stands in the storage point)."""
+        self._guard.require(Perm.WASTE)
         with writing(self._db) as s:
             written = self.generate_in(s, inp)
             return tuple(rows.to_views(s, written))
 
     def generate_in(self, s: Session, inp: GenerationInput) -> list[WasteEntry]:
-        """The body of :meth:`generate`, for callers that add more to the same unit of work."""
+        """The body of :meth:`generate`, for callers that add more to the same unit of work (they have
+        checked the permission themselves, before opening it)."""
         cat = rows.catalogue_in(s)
         kind = cat.kind(inp.kind_key)
         if kind.hazardous and not kind.code:
@@ -175,16 +186,18 @@ class LedgerService:
 
     def store_in(self, generation_id: int, handled_by: str) -> EntryView:
         """The 入库 row for a 产生 batch written without one (carried to the storage point later)."""
+        self._guard.require(Perm.WASTE)
         by = require_text(handled_by, "handled_by", "waste.person_required", 40)
         with writing(self._db) as s:
             made = s.get(WasteEntry, generation_id)
             if made is None or made.stage != "CS" or rows.is_reversed(s, made.id):
                 raise DomainError("waste.not_storable", "entry", id=generation_id)
+            reversal = aliased(WasteEntry)  # a second WasteEntry, or the subquery correlates to the outer one
             already = s.scalar(
                 select(WasteEntry.id)
                 .join(WasteEntryLink, WasteEntryLink.entry_id == WasteEntry.id)
                 .where(WasteEntryLink.source_id == made.id, WasteEntry.stage == "RK")
-                .where(~select(WasteEntry.id).where(WasteEntry.reverses_id == WasteEntryLink.entry_id).exists())
+                .where(~select(reversal.id).where(reversal.reverses_id == WasteEntryLink.entry_id).exists())
             )
             if already is not None:
                 raise DomainError("waste.already_stored", "entry", batch=made.batch_code)
@@ -208,9 +221,10 @@ class LedgerService:
 
         Handoff rows are reversed only by rejecting the handoff, so a trip's rows stay together.
         """
+        self._guard.require(Perm.WASTE)
         reason = require_text(reason, "reason", "waste.reason_required")
         by = require_text(by, "handled_by", "waste.person_required", 40)
-        with writing(self._db) as s:
+        with writing(self._db, action="reverse") as s:
             original = s.get(WasteEntry, entry_id)
             if original is None:
                 raise DomainError("input.not_found", "entry", what="台账记录", id=entry_id)
@@ -238,6 +252,7 @@ class LedgerService:
     # -- reading -----------------------------------------------------------------------------------------
     def stock(self) -> list[KindStock]:
         """On-hand stock per kind, each with its containers (empty containers left out)."""
+        self._guard.require(Perm.WASTE)
         by_kind: dict[str, list[ContainerStock]] = {}
         for c in self.containers(with_empty=False):
             by_kind.setdefault(c.kind_key, []).append(c)
@@ -255,6 +270,7 @@ class LedgerService:
 
     def entries(self, start: datetime | None = None, end: datetime | None = None, *,
                 stages: tuple[str, ...] = (), limit: int | None = None, newest_first: bool = True) -> list[EntryView]:  # fmt: skip
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             stmt = select(WasteEntry)
             if start is not None:
@@ -269,6 +285,7 @@ class LedgerService:
 
     def chain(self, batch_code: str) -> list[EntryView]:
         """Every row linked to ``batch_code`` forwards and backwards: 产生 → 入库 → 出库 → 委外 (and reversals)."""
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             start = s.scalar(select(WasteEntry).where(WasteEntry.batch_code == batch_code))
             if start is None:
@@ -286,6 +303,7 @@ class LedgerService:
             return rows.to_views(s, found)
 
     def last_entry_at(self) -> datetime | None:
+        self._guard.require(Perm.WASTE)
         with reading(self._db) as s:
             return s.scalar(select(func.max(WasteEntry.occurred_at)))
 

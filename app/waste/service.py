@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.domain.clock import Clock
+from app.security.guard import Guard
+from app.security.privacy import ExportGate
 from app.waste.alerts import AlertService
 from app.waste.collectors import CollectorService
 from app.waste.config import WasteConfig, WasteConfigStore
@@ -20,16 +22,17 @@ from localdb.engine import Database
 
 
 class WasteService:
-    def __init__(self, db: Database, clock: Clock, upload_enabled: Callable[[], bool] | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock, guard: Guard, exports: ExportGate,
+                 upload_enabled: Callable[[], bool] | None = None) -> None:  # fmt: skip
         self.db = db
         self.clock = clock
-        self.settings = WasteConfigStore(db)
-        self.ledger = LedgerService(db, clock, self.config)
-        self.collectors = CollectorService(db, clock)
-        self.handoffs = HandoffService(db, clock, upload_enabled)
-        self.expected = ExpectedWasteService(db, clock, self.config, self.ledger)
-        self.reports = ReportService(db, clock, self.ledger, self.handoffs)
-        self.alerts = AlertService(db, clock, self.config, self.ledger, self.collectors, self.handoffs)
+        self.settings = WasteConfigStore(db, guard)
+        self.ledger = LedgerService(db, clock, self.config, guard)
+        self.collectors = CollectorService(db, clock, guard)
+        self.handoffs = HandoffService(db, clock, guard, upload_enabled)
+        self.expected = ExpectedWasteService(db, clock, self.config, self.ledger, guard)
+        self.reports = ReportService(db, clock, self.ledger, self.handoffs, guard, exports)
+        self.alerts = AlertService(db, clock, self.config, self.ledger, self.collectors, self.handoffs, guard)
 
     def config(self) -> WasteConfig:
         return self.settings.get()

@@ -7,7 +7,7 @@ from sqlalchemy import create_engine
 
 from localdb import models  # noqa: F401  (registers every table on Base.metadata)
 from localdb.base import Base
-from localdb.search_index import is_unmanaged
+from localdb.search_index import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -29,7 +29,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
-        include_name=lambda name, type_, _parent: not (type_ == "table" and is_unmanaged(name)),
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

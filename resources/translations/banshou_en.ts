@@ -35,6 +35,274 @@
     </message>
 </context>
 <context>
+    <name>AccountModel</name>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="23"/>
+        <source>店主</source>
+        <translation>Shop owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="23"/>
+        <source>前台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="23"/>
+        <source>服务顾问</source>
+        <translation>Service advisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="23"/>
+        <source>技师</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="27"/>
+        <source>全部功能</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="27"/>
+        <source>前台权限</source>
+        <translation>Front-desk rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="27"/>
+        <source>技师权限</source>
+        <translation>Technician rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="33"/>
+        <source>全部功能，包括设置、经营看板、账号、审计日志和备份。</source>
+        <translation>Everything, including settings, the dashboard, accounts, the audit trail and backups.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="35"/>
+        <source>查看工单（不显示价格和车主电话）、危废台账。不能接车、改工单或结算。</source>
+        <translation>View work orders (without prices or owners&apos; phone numbers) and the hazardous-waste ledger. Cannot take cars in, edit orders or settle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="36"/>
+        <source>接车、工单、结算、打印、保养提醒与缺陷记录、上传队列。看不到经营看板、设置、账号、审计日志和备份。</source>
+        <translation>Intake, work orders, settlement, printing, reminders and defect records, the upload queue. No dashboard, settings, accounts, audit trail or backups.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>权限</source>
+        <translation>Rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="46"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="101"/>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="101"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="104"/>
+        <source>锁定至 {0}</source>
+        <translation>Locked until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/account_model.py" line="107"/>
+        <source>下次登录须改密码</source>
+        <translation>Must change password at next login</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="164"/>
+        <source>重新启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="164"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="192"/>
+        <source>已添加账号：{0}（{1}）</source>
+        <translation>Account added: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="203"/>
+        <source>已重新启用：{0}</source>
+        <translation>Enabled again: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="203"/>
+        <source>已停用：{0}（此人不能再登录，历史记录保留）</source>
+        <translation>Disabled: {0} (can no longer log in; history keeps the name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="217"/>
+        <source>已为 {0} 设置临时密码；本人下次登录时必须修改。</source>
+        <translation>Temporary password set for {0}; they must change it at their next login.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="222"/>
+        <source>您的密码已修改。</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="239"/>
+        <source>自动锁定已改为：{0}</source>
+        <translation>Automatic lock changed to: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="42"/>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="44"/>
+        <source>每个人用自己的账号登录，所做的修改记在本人名下。账号不能删除，只能停用，以便历史记录保留姓名。</source>
+        <translation>Everyone logs in with their own account, and their changes are recorded under their name. Accounts cannot be deleted, only disabled, so history keeps the names.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="47"/>
+        <source>添加账号…</source>
+        <translation>Add Account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="48"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="49"/>
+        <source>重置密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="50"/>
+        <source>修改我的密码…</source>
+        <translation>Change My Password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="51"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="82"/>
+        <source>从不自动锁定</source>
+        <translation>Never lock automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="82"/>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="83"/>
+        <source>自动锁定</source>
+        <translation>Automatic Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="85"/>
+        <source>无人操作</source>
+        <translation>With nobody using it for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/accounts_page.py" line="87"/>
+        <source>后锁定屏幕，需要重新登录。</source>
+        <translation>lock the screen and ask for a login again.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="36"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="74"/>
+        <source>添加账号</source>
+        <translation>Add Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="37"/>
+        <source>新员工</source>
+        <translation>New staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="38"/>
+        <source>已有员工（已在工单上出现过）</source>
+        <translation>Existing staff member (already on work orders)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="43"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="55"/>
+        <source>登录时输入，不含空格</source>
+        <translation>Typed at login, no spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="57"/>
+        <source>临时密码请当面告诉本人；本人第一次登录时必须改成自己的密码。</source>
+        <translation>Tell the person the temporary password face to face; they must change it to their own at their first login.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="68"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="70"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="72"/>
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="75"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../ui/pages/waste_admin.py" line="102"/>
@@ -45,6 +313,1038 @@
         <location filename="../../ui/pages/waste_admin.py" line="119"/>
         <source>没有需要处理的提醒。</source>
         <translation>No alerts to deal with.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="34"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="35"/>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="36"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="37"/>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="38"/>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="39"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="40"/>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="41"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="42"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="43"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="44"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="45"/>
+        <source>用恢复码重设店主密码</source>
+        <translation>Owner password reset with recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="46"/>
+        <source>无权限被拒绝</source>
+        <translation>Refused (no permission)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="47"/>
+        <location filename="../../ui/models/audit_model.py" line="81"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="48"/>
+        <source>恢复备份</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="49"/>
+        <source>启用新的审计密钥</source>
+        <translation>New audit key started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="55"/>
+        <source>本店信息</source>
+        <translation>Shop details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="56"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="57"/>
+        <source>员工/账号</source>
+        <translation>Staff/account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="58"/>
+        <location filename="../../ui/models/audit_model.py" line="101"/>
+        <source>车主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="59"/>
+        <source>车辆</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="60"/>
+        <source>工单</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="61"/>
+        <location filename="../../ui/models/audit_model.py" line="112"/>
+        <source>工时</source>
+        <translation>Labour hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="62"/>
+        <source>材料</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="63"/>
+        <location filename="../../ui/models/audit_model.py" line="147"/>
+        <source>其他费用</source>
+        <translation>Other charges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="64"/>
+        <source>收款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="65"/>
+        <source>确认的提醒</source>
+        <translation>Confirmed warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="66"/>
+        <source>本店配件编码</source>
+        <translation>Shop part code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="67"/>
+        <source>维修履历</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="68"/>
+        <source>保养提醒规则</source>
+        <translation>Maintenance Reminder Rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="69"/>
+        <source>保养提醒联系</source>
+        <translation>Reminder contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="70"/>
+        <source>疑似缺陷</source>
+        <translation>Suspected Defects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="71"/>
+        <source>排放维修</source>
+        <translation>Emissions repair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="72"/>
+        <source>事故维修</source>
+        <translation>Accident Repair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="73"/>
+        <source>车主评价</source>
+        <translation>Owner Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="74"/>
+        <source>危废台账</source>
+        <translation>Hazardous-Waste Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="75"/>
+        <source>危废转移</source>
+        <translation>Waste transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="76"/>
+        <source>收集单位</source>
+        <translation>Licensed Collectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="77"/>
+        <source>危废容器</source>
+        <translation>Waste container</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="78"/>
+        <source>权限</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="79"/>
+        <source>审计日志</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="80"/>
+        <source>审计密钥</source>
+        <translation>Audit key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="87"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="88"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="89"/>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="90"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="91"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="92"/>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="93"/>
+        <source>须改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="94"/>
+        <location filename="../../ui/models/audit_model.py" line="95"/>
+        <source>连续输错次数</source>
+        <translation>Wrong passwords in a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="96"/>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="97"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="98"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="99"/>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="100"/>
+        <source>车架号</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="102"/>
+        <source>车主电话</source>
+        <translation>Owner phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="103"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="104"/>
+        <source>送修里程</source>
+        <translation>Intake mileage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="105"/>
+        <source>故障描述</source>
+        <translation>Fault description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="106"/>
+        <source>结算清单编号</source>
+        <translation>Settlement list no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="107"/>
+        <source>结算时间</source>
+        <translation>Settled at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="108"/>
+        <source>作废原因</source>
+        <translation>Void reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="109"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="110"/>
+        <source>已被更正</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="111"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="113"/>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="114"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="115"/>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="116"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="117"/>
+        <source>筛选条件</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="118"/>
+        <source>上一个密钥</source>
+        <translation>Previous key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="119"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="120"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="121"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="122"/>
+        <source>EHR 企业编码</source>
+        <translation>EHR company code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="123"/>
+        <source>结算清单编号前缀</source>
+        <translation>Settlement list no. prefix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="124"/>
+        <source>本地车牌省份</source>
+        <translation>Local plate province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="125"/>
+        <source>默认工时单价</source>
+        <translation>Default labour rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="126"/>
+        <source>评价页地址</source>
+        <translation>Rating page address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="127"/>
+        <source>品牌型号</source>
+        <translation>Make/model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="128"/>
+        <source>出厂里程</source>
+        <translation>Mileage out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="129"/>
+        <source>维修类别</source>
+        <translation>Repair category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="130"/>
+        <source>工单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="131"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="132"/>
+        <source>已校验</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="133"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="134"/>
+        <source>第二备份位置副本</source>
+        <translation>Second-folder copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="135"/>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="136"/>
+        <source>完工时间</source>
+        <translation>Completed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="137"/>
+        <source>竣工出厂合格证编号</source>
+        <translation>Completion certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="138"/>
+        <source>送修时间</source>
+        <translation>Intake time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="139"/>
+        <source>送修人</source>
+        <translation>Brought in by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="140"/>
+        <source>送修人电话</source>
+        <translation>Brought-in-by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="141"/>
+        <source>服务顾问编号</source>
+        <translation>Advisor no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="142"/>
+        <source>技师编号</source>
+        <translation>Technician no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="143"/>
+        <source>车辆编号</source>
+        <translation>Vehicle no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="144"/>
+        <source>工单编号</source>
+        <translation>Work order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="145"/>
+        <source>工时费</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="146"/>
+        <source>材料费</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="148"/>
+        <source>优惠</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="149"/>
+        <source>应付金额</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="150"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="151"/>
+        <source>工时单价</source>
+        <translation>Labour rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="152"/>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="153"/>
+        <source>成本价</source>
+        <translation>Cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="154"/>
+        <source>收款方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="155"/>
+        <source>旧件处理</source>
+        <translation>Old parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="156"/>
+        <source>质保天数</source>
+        <translation>Warranty days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="157"/>
+        <source>质保里程</source>
+        <translation>Warranty km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="158"/>
+        <source>质保说明</source>
+        <translation>Warranty text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="159"/>
+        <location filename="../../ui/models/audit_model.py" line="160"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="161"/>
+        <source>配件编码</source>
+        <translation>Part code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="162"/>
+        <source>品牌</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="163"/>
+        <source>配件类型</source>
+        <translation>Part category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="164"/>
+        <source>建立时间</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="165"/>
+        <source>修改时间</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="175"/>
+        <source>密码错误</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="176"/>
+        <source>登录名不存在</source>
+        <translation>unknown user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="177"/>
+        <source>账号已锁定</source>
+        <translation>account locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="178"/>
+        <source>账号已停用</source>
+        <translation>account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="184"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="186"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="186"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="222"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="250"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="250"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="251"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="251"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="252"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="252"/>
+        <source>内容（修改前 → 修改后）</source>
+        <translation>Changes (before → after)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="213"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="247"/>
+        <source>已显示 {0} 条</source>
+        <translation>{0} entries shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="248"/>
+        <source>没有符合条件的记录。</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="314"/>
+        <source>……另有 {0} 处</source>
+        <translation>…and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="315"/>
+        <source>这说明有人绕过扳手直接改动了数据库文件，或者文件已损坏。请不要再改动这台电脑上的数据，先复制一份数据文件夹留作证据，再联系技术支持；可以从改动之前的备份恢复。</source>
+        <translation>This means someone changed the database file directly, bypassing Banshou, or the file is damaged. Make no further changes on this PC: first copy the data folder as evidence, then contact support; a backup from before the change can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="320"/>
+        <source>查看第 {0} 条</source>
+        <translation>Show Entry {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="324"/>
+        <source>⚠ 已检查 {0} 条记录，但有一部分无法校验：</source>
+        <translation>⚠ {0} entries checked, but some could not be verified:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="361"/>
+        <source>审计日志-{0}.csv</source>
+        <translation>audit-trail-{0}.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="362"/>
+        <source>导出审计日志</source>
+        <translation>Export Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="363"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="372"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="384"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="391"/>
+        <source>无法写入文件：{0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="71"/>
+        <source>审计日志</source>
+        <translation>Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="73"/>
+        <source>校验审计日志</source>
+        <translation>Verify Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="74"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="83"/>
+        <source>操作人姓名</source>
+        <translation>Name of the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="86"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="90"/>
+        <source>全部对象</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="93"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="97"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="104"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="116"/>
+        <source>已校验 %v / %m 条</source>
+        <translation>%v / %m entries verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="134"/>
+        <source>选中一条记录，这里显示修改前后的全部内容。</source>
+        <translation>Select an entry to see everything it changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="137"/>
+        <source>加载更早的记录</source>
+        <translation>Load Older Entries</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="177"/>
+        <source>每日自动</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="177"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="177"/>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="178"/>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="182"/>
+        <source>✔ 已校验</source>
+        <translation>✔ Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="182"/>
+        <source>✖ 未通过</source>
+        <translation>✖ Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="184"/>
+        <source>本机</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="184"/>
+        <source>第二备份位置</source>
+        <translation>Second folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="185"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="185"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="215"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="216"/>
+        <source>正在备份并校验，请稍候…</source>
+        <translation>Backing up and verifying, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="224"/>
+        <location filename="../../ui/pages/backup_page.py" line="243"/>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="227"/>
+        <source>✖ 备份没有通过校验，已删除这份不可靠的副本：{0}</source>
+        <translation>✖ The backup failed verification and the unreliable copy was deleted: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="229"/>
+        <source>✔ 备份完成并已校验：{0}（{1}）</source>
+        <translation>✔ Backup made and verified: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="233"/>
+        <source>✔ 已加密复制到第二备份位置：{0}</source>
+        <translation>✔ Encrypted copy in the second folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="235"/>
+        <source>⚠ 第二备份位置没有复制成功：{0}</source>
+        <translation>⚠ The copy to the second folder failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="249"/>
+        <source>选择第二备份位置</source>
+        <translation>Choose the Second Backup Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="261"/>
+        <source>请先选择文件夹。</source>
+        <translation>Choose a folder first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="272"/>
+        <source>已保存：以后的每日和手动备份会加密复制到 {0}</source>
+        <translation>Saved: from now on daily and manual backups are copied, encrypted, to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="279"/>
+        <source>已停止使用第二备份位置；备份只保存在这台电脑上。</source>
+        <translation>The second backup folder is no longer used; backups stay on this PC only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="307"/>
+        <source>选择备份文件</source>
+        <translation>Choose a Backup File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="308"/>
+        <source>扳手备份 (*.db *.banshou-backup);;所有文件 (*)</source>
+        <translation>Banshou backups (*.db *.banshou-backup);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="43"/>
+        <source>共 {0} 行</source>
+        <translation>{0} rows in total</translation>
+    </message>
+</context>
+<context>
+    <name>BackupView</name>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="50"/>
+        <source>备份与恢复</source>
+        <translation>Backup &amp; Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="52"/>
+        <source>扳手每天自动备份一次（保留最近 7 天、4 周和 12 个月），升级前和恢复前也会先备份；每份备份都会校验能否打开、数据是否完整。</source>
+        <translation>Banshou backs up automatically once a day (keeping the last 7 days, 4 weeks and 12 months) and before every upgrade and restore; every backup is checked to open and to be complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="55"/>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="67"/>
+        <source>未设置：备份只保存在这台电脑上</source>
+        <translation>Not set: backups stay on this PC only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="68"/>
+        <source>选择文件夹…</source>
+        <translation>Choose Folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="70"/>
+        <source>保存第二备份位置</source>
+        <translation>Save Second Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="71"/>
+        <source>停止使用</source>
+        <translation>Stop Using</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="76"/>
+        <source>第二备份位置（U 盘或网络文件夹）</source>
+        <translation>Second Backup Folder (USB Disk or Network Folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="79"/>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="80"/>
+        <source>备份密码</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="81"/>
+        <source>复制到这里的备份用备份密码加密。请把密码手写在恢复码那张纸上；电脑丢失或损坏时，只有这个密码能打开这些备份。只换文件夹时可以不填密码。</source>
+        <translation>Backups copied here are encrypted with the backup passphrase. Write it by hand on the recovery-code sheet: if this PC is lost or broken, only this passphrase opens these backups. Leave it empty when only the folder changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="95"/>
+        <source>备份时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="95"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="95"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="95"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="96"/>
+        <source>加密</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="96"/>
+        <source>校验</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="107"/>
+        <source>还没有备份。点“立即备份”做第一份。</source>
+        <translation>No backups yet. Click &quot;Back Up Now&quot; to make the first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="109"/>
+        <source>校验所选</source>
+        <translation>Verify Selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="110"/>
+        <source>用所选备份恢复…</source>
+        <translation>Restore Selected…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="111"/>
+        <source>从其他文件恢复…</source>
+        <translation>Restore from Another File…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="112"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_page.py" line="119"/>
+        <source>已有备份</source>
+        <translation>Backups</translation>
     </message>
 </context>
 <context>
@@ -91,6 +1391,39 @@
         <location filename="../../ui/dialogs/order_state_dialogs.py" line="106"/>
         <source>确认作废</source>
         <translation>Void Order</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="88"/>
+        <source>修改我的密码</source>
+        <translation>Change My Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="96"/>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="98"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="100"/>
+        <source>修改密码</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="101"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="117"/>
+        <source>新密码不能与当前密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
 </context>
 <context>
@@ -281,42 +1614,42 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="137"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="162"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="180"/>
         <source>已导入 {0} 条评价（{1} 条已对应工单，{2} 条以前已导入）</source>
         <translation>Imported {0} ratings ({1} matched to work orders, {2} imported before)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="186"/>
         <source>已请求获取新评价，稍后刷新</source>
         <translation>New ratings requested; refresh in a moment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="203"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="204"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="209"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="228"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="225"/>
         <source>月报 PDF</source>
         <translation>Monthly Report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="231"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="228"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -324,54 +1657,75 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="72"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="74"/>
         <source>导入评价…</source>
         <translation>Import Ratings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="74"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="75"/>
         <source>获取新评价</source>
         <translation>Fetch New Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="75"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="76"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="76"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="77"/>
         <source>月报 PDF</source>
         <translation>Monthly Report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="81"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="92"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="93"/>
         <source>车主评价</source>
         <translation>Owner Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="93"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="94"/>
         <source>回访与人员</source>
         <translation>Follow-ups and Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="94"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="95"/>
         <source>上传合规</source>
         <translation>Upload Compliance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="95"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="96"/>
         <source>经营分析</source>
         <translation>Business Analysis</translation>
+    </message>
+</context>
+<context>
+    <name>DbPrompts</name>
+    <message>
+        <location filename="../../ui/db_prompts.py" line="21"/>
+        <source>共用数据库的结构比本机扳手 {0} 旧（{1} → {2}），需要升级后才能使用。
+
+升级后，其他电脑上较旧的扳手将无法打开数据库，必须也升级扳手。请先让其他电脑退出扳手，并确认服务器上的备份是最新的。
+
+现在升级数据库吗？（只应由店主确认）</source>
+        <translation>The shared database has an older structure than Banshou {0} on this PC ({1} → {2}) and must be upgraded before it can be used.
+
+Afterwards older Banshou on the other PCs cannot open the database until they are upgraded too. Close Banshou on the other PCs first and make sure the server&apos;s backup is up to date.
+
+Upgrade the database now? (Only the owner should confirm this.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/db_prompts.py" line="27"/>
+        <source>升级共用数据库</source>
+        <translation>Upgrade Shared Database</translation>
     </message>
 </context>
 <context>
@@ -440,17 +1794,17 @@
 <context>
     <name>DefectsPage</name>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="189"/>
+        <location filename="../../ui/pages/defects_page.py" line="187"/>
         <source>疑似缺陷</source>
         <translation>Suspected Defects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="189"/>
+        <location filename="../../ui/pages/defects_page.py" line="187"/>
         <source>排放维修（M站）</source>
         <translation>Emissions Repair (M Station)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="189"/>
+        <location filename="../../ui/pages/defects_page.py" line="187"/>
         <source>事故维修</source>
         <translation>Accident Repair</translation>
     </message>
@@ -886,122 +2240,281 @@ Only if it is not found, click &quot;Register Vehicle&quot;, so the same vehicle
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../ui/live_refresh.py" line="92"/>
+        <source>其他电脑有新的修改，按 F5 刷新列表</source>
+        <translation>Another PC changed the data; press F5 to refresh the list</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
+        <source>扳手 — 登录</source>
+        <translation>Banshou — Log In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
+        <source>扳手 — 已锁定</source>
+        <translation>Banshou — Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="87"/>
+        <source>扳手</source>
+        <translation>Banshou</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="89"/>
+        <source>屏幕已锁定（{0}）。请重新输入密码，或换人登录。</source>
+        <translation>The screen is locked ({0}). Enter the password again, or log in as someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
+        <source>请登录。</source>
+        <translation>Please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="92"/>
+        <source>请输入您的登录名和密码。</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="263"/>
+        <source>登录</source>
+        <translation>Log In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="100"/>
+        <source>忘记店主密码…</source>
+        <translation>Forgot the Owner&apos;s Password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="104"/>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="104"/>
+        <source>退出扳手</source>
+        <translation>Quit Banshou</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="107"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="108"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="127"/>
+        <source>请设置您自己的密码</source>
+        <translation>Set Your Own Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="128"/>
+        <source>这是新账号，或者店主刚为您重置了密码。请设置一个只有您自己知道的新密码，以后用它登录。</source>
+        <translation>This is a new account, or the owner has just reset your password. Set a new password only you know, and use it to log in from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="134"/>
+        <source>保存新密码并进入</source>
+        <translation>Save and Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="168"/>
+        <source>返回登录</source>
+        <translation>Back to Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="173"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="156"/>
+        <source>用恢复码重设店主密码</source>
+        <translation>Reset the Owner&apos;s Password with the Recovery Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="157"/>
+        <source>需要建立店主账号时打印（或抄写）的恢复码。输入店主的登录名、纸上的恢复码和新密码。恢复码用过一次就作废，接下来会显示新的恢复码。员工忘记密码请找店主重置。</source>
+        <translation>You need the recovery code printed (or copied) when the owner&apos;s account was created. Enter the owner&apos;s user name, the code on the paper and a new password. The code works once; a new one is shown next. Staff who forgot their password ask the owner to reset it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="166"/>
+        <source>重设店主密码</source>
+        <translation>Reset Owner&apos;s Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="171"/>
+        <source>店主登录名</source>
+        <translation>Owner&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="172"/>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="191"/>
+        <source>店主密码已重设。这是新的恢复码</source>
+        <translation>The owner&apos;s password has been reset. This is the new recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="192"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="247"/>
+        <source>请输入登录名。</source>
+        <translation>Enter the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="251"/>
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="263"/>
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="307"/>
+        <source>新密码不能与临时密码相同。</source>
+        <translation>The new password must differ from the temporary one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="348"/>
+        <source>请输入店主登录名和恢复码。</source>
+        <translation>Enter the owner&apos;s user name and the recovery code.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>扳手 — 汽车维修管理</source>
         <translation>Banshou — Car Repair Management</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>接车</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>工单</source>
         <translation>Work Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>工单详情/结算</source>
         <translation>Order Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>新建接车(&amp;N)</source>
         <translation>&amp;New Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>查找工单(&amp;F)</source>
         <translation>&amp;Find Work Order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>工单(&amp;O)</source>
         <translation>Work &amp;Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>关于扳手(&amp;A)</source>
         <translation>&amp;About Banshou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>未设置维修企业</source>
         <translation>Repair shop not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>培训模式</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>尚未配置省级电子健康档案系统：记录只上传到内置的练习服务器。</source>
         <translation>The provincial EHR system is not configured yet: records are uploaded only to the built-in practice server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>待上传 …</source>
         <translation>Queued …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>有未保存的修改</source>
         <translation>Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>当前工单有未保存的修改。先保存吗？
 选“不保存”将丢弃这些修改。</source>
         <translation>The current work order has unsaved changes. Save them first?
 &quot;Don&apos;t Save&quot; discards the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>关于扳手</source>
         <translation>About Banshou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>扳手 Banshou — 汽车维修企业前台与电子健康档案上传。
 
 界面字体：文泉驿微米黑 (WenQuanYi Micro Hei)，Apache-2.0 或 GPL-3+（含字体例外）许可；如系统已安装 Noto Sans CJK SC 则优先使用。</source>
@@ -1010,52 +2523,52 @@ Only if it is not found, click &quot;Register Vehicle&quot;, so the same vehicle
 Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with font exception); Noto Sans CJK SC is used instead when installed on the system.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>待上传 {0}</source>
         <translation>Queued {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source> · 被退回 {0}</source>
         <translation> · Rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>待上传 {0}，上传中 {1}，已接收 {2}，被退回 {3}</source>
         <translation>Queued {0}, sending {1}, accepted {2}, rejected {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>最早一条已等待 {0}</source>
         <translation>Oldest has waited {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>待上传 ?</source>
         <translation>Queued ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>暂时无法读取上传队列：{0}</source>
         <translation>Cannot read the upload queue right now: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>{0} 天</source>
         <translation>{0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="262"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="254"/>
         <source>经营看板</source>
         <translation>Dashboard</translation>
     </message>
@@ -1075,17 +2588,17 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
         <translation>Defects etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="92"/>
+        <location filename="../../ui/pages/waste_page.py" line="95"/>
         <source>危废台账</source>
         <translation>Haz. Waste</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="101"/>
+        <location filename="../../ui/pages/waste_page.py" line="104"/>
         <source>危废提醒 {0}</source>
         <translation>Waste alerts {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="101"/>
+        <location filename="../../ui/pages/waste_page.py" line="104"/>
         <source>危废正常</source>
         <translation>Waste OK</translation>
     </message>
@@ -1109,91 +2622,106 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
         <source>培训模式：记录只上传到本机模拟服务器</source>
         <translation>Training mode: records are uploaded only to the simulated server on this computer</translation>
     </message>
+    <message>
+        <location filename="../../ui/session.py" line="379"/>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="380"/>
+        <source>审计日志</source>
+        <translation>Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="386"/>
+        <source>备份与恢复</source>
+        <translation>Backups</translation>
+    </message>
 </context>
 <context>
     <name>OrderEditorPage</name>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="107"/>
+        <location filename="../../ui/pages/order_editor.py" line="108"/>
         <source>正在打开工单…</source>
         <translation>Opening work order…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="137"/>
+        <location filename="../../ui/pages/order_editor.py" line="159"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="141"/>
+        <location filename="../../ui/pages/order_editor.py" line="163"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="184"/>
+        <location filename="../../ui/pages/order_editor.py" line="206"/>
         <source>{0}（已被更正）</source>
         <translation>{0} (corrected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="186"/>
+        <location filename="../../ui/pages/order_editor.py" line="208"/>
         <source>第 {0} 版</source>
         <translation>Revision {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="187"/>
+        <location filename="../../ui/pages/order_editor.py" line="209"/>
         <source>结算清单编号：{0}</source>
         <translation>Settlement list no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="188"/>
+        <location filename="../../ui/pages/order_editor.py" line="210"/>
         <source>{0} 公里</source>
         <translation>{0} km</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="188"/>
+        <location filename="../../ui/pages/order_editor.py" line="210"/>
         <source>未填里程</source>
         <translation>Mileage not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="190"/>
+        <location filename="../../ui/pages/order_editor.py" line="212"/>
         <source>车主 {0} {1} · {2} · VIN {3} · 送修 {4} · {5} · {6} · 服务顾问 {7}</source>
         <translation>Owner {0} {1} · {2} · VIN {3} · In {4} · {5} · {6} · Advisor {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="201"/>
+        <location filename="../../ui/pages/order_editor.py" line="223"/>
         <source>故障描述：{0}</source>
         <translation>Fault description: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="250"/>
+        <location filename="../../ui/pages/order_editor.py" line="274"/>
         <source>有未保存的修改（Ctrl+S 保存）</source>
         <translation>Unsaved changes (Ctrl+S to save)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="285"/>
+        <location filename="../../ui/pages/order_editor.py" line="309"/>
         <source>正在更新…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="297"/>
+        <location filename="../../ui/pages/order_editor.py" line="321"/>
         <source>正在保存完工信息…</source>
         <translation>Saving completion details…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="307"/>
+        <location filename="../../ui/pages/order_editor.py" line="331"/>
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="332"/>
+        <location filename="../../ui/pages/order_editor.py" line="356"/>
         <source>已结算，结算清单编号 {0}</source>
         <translation>Settled, settlement list no. {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="356"/>
+        <location filename="../../ui/pages/order_editor.py" line="380"/>
         <source>已生成第 {0} 版，修改后重新结算</source>
         <translation>Revision {0} created; edit it and settle again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/order_editor.py" line="358"/>
+        <location filename="../../ui/pages/order_editor.py" line="382"/>
         <source>正在生成更正版本…</source>
         <translation>Creating correction revision…</translation>
     </message>
@@ -1357,7 +2885,7 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
 <context>
     <name>OrderPicker</name>
     <message>
-        <location filename="../../ui/dialogs/owner_common.py" line="88"/>
+        <location filename="../../ui/dialogs/owner_common.py" line="103"/>
         <source>车牌、结算清单编号、车主或电话</source>
         <translation>Plate, settlement list no., owner or phone</translation>
     </message>
@@ -1411,6 +2939,78 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
         <location filename="../../ui/pages/orders_page.py" line="129"/>
         <source>双击或按 Enter 打开工单</source>
         <translation>Double-click or press Enter to open a work order</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerAccountForm</name>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="44"/>
+        <source>建立店主账号</source>
+        <translation>Create the Owner&apos;s Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="47"/>
+        <source>这一版扳手开始使用账号：每个人用自己的登录名和密码登录，所做的修改都记在本人名下。已有的工单和数据都保留。请先建立您（店主）自己的账号，之后在“账号”页为员工添加账号。</source>
+        <translation>From this version on Banshou uses accounts: everyone logs in with their own user name and password, and their changes are recorded under their name. All existing work orders and data are kept. First create your own (owner&apos;s) account, then add accounts for your staff on the &quot;Accounts&quot; page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="50"/>
+        <source>每个人用自己的登录名和密码登录扳手，所做的修改都记在本人名下。请先建立您（店主）自己的账号，之后在“账号”页为员工添加账号。</source>
+        <translation>Everyone logs in to Banshou with their own user name and password, and their changes are recorded under their name. First create your own (owner&apos;s) account, then add accounts for your staff on the &quot;Accounts&quot; page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="54"/>
+        <source>例如：张建国</source>
+        <translation>e.g. Zhang Jianguo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="55"/>
+        <source>登录时输入，不含空格，例如 zhang</source>
+        <translation>Typed at login, no spaces, e.g. zhang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="63"/>
+        <source>店主姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="65"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="67"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerSetupDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="87"/>
+        <source>欢迎使用扳手 — 建立店主账号</source>
+        <translation>Welcome to Banshou — Create the Owner&apos;s Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="154"/>
+        <source>建立账号</source>
+        <translation>Create Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="98"/>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="99"/>
+        <source>继续，开始使用</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/owner_setup_dialog.py" line="137"/>
+        <source>正在建立…</source>
+        <translation>Creating…</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +3094,24 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
         <location filename="../../ui/models/line_models.py" line="148"/>
         <source>（自动编号）</source>
         <translation>(auto-numbered)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPair</name>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="41"/>
+        <source>至少 {0} 个字符</source>
+        <translation>At least {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="42"/>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="64"/>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two entries differ; please type them again.</translation>
     </message>
 </context>
 <context>
@@ -1798,19 +3416,62 @@ Interface font: WenQuanYi Micro Hei, licensed under Apache-2.0 or GPL-3+ (with f
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="152"/>
+        <location filename="../../ui/pages/defects_page.py" line="150"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="155"/>
+        <location filename="../../ui/pages/defects_page.py" line="153"/>
         <source>提示：{0} 的“{1}”近一年已在 {2} 辆车上出现（{3} 例），建议向生产企业和市场监管部门报告。</source>
         <translation>Note: &quot;{1}&quot; on {0} has appeared on {2} vehicles in the past year ({3} cases); consider reporting it to the manufacturer and the market regulator.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/defects_page.py" line="180"/>
+        <location filename="../../ui/pages/defects_page.py" line="178"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePanel</name>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="63"/>
+        <source>请抄写或打印店主恢复码</source>
+        <translation>Copy or Print the Owner&apos;s Recovery Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="79"/>
+        <source>忘记店主密码时，只有这个恢复码能重新设置密码（登录窗口的“忘记店主密码”）。请打印出来或工整抄写，锁在抽屉或保险柜里；不要拍照，不要存在电脑或手机里。恢复码只显示这一次，程序里不保存原文。</source>
+        <translation>If the owner&apos;s password is forgotten, only this code can reset it (&quot;Forgot the owner&apos;s password&quot; in the login window). Print it or copy it neatly and lock it in a drawer or safe; do not photograph it or keep it on a computer or phone. It is shown only this once; the program does not keep it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="84"/>
+        <source>打印的纸上还留有一行，用来手写备份加密口令（设置第二备份位置时用），两样东西放在一起保管。</source>
+        <translation>The printed sheet has a line for writing the backup passphrase by hand (used for the second backup folder); keep both together.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="87"/>
+        <source>打印恢复码…</source>
+        <translation>Print Recovery Code…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="91"/>
+        <source>我已抄写或打印恢复码，并会妥善保管</source>
+        <translation>I have copied or printed the recovery code and will keep it safe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="130"/>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="141"/>
+        <source>店主恢复码</source>
+        <translation>Owner recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_code.py" line="145"/>
+        <source>已发送 {0} 页到打印机。请取回打印件。</source>
+        <translation>Sent {0} page(s) to the printer. Collect the printout.</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +3737,261 @@ No province offers a hazardous-waste upload interface yet: use the exported data
         <location filename="../../ui/pages/waste_admin.py" line="166"/>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="138"/>
+        <source>重置密码 — {0}</source>
+        <translation>Reset Password — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="140"/>
+        <source>为 {0}（登录名 {1}）设置一个临时密码，当面告诉本人。本人下次登录时必须改成自己的密码。重置也会解除锁定。</source>
+        <translation>Set a temporary password for {0} (user name {1}) and tell them face to face. They must change it to their own at their next login. Resetting also unlocks the account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="148"/>
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="150"/>
+        <source>重置密码</source>
+        <translation>Reset Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password_dialogs.py" line="151"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreFlow</name>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="65"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="71"/>
+        <source>备份密码</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="72"/>
+        <source>这份备份是加密的。请输入设置第二备份位置时用的备份密码：</source>
+        <translation>This backup is encrypted. Enter the backup passphrase set for the second backup folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="82"/>
+        <source>✔ {0}：{1}</source>
+        <translation>✔ {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="85"/>
+        <source>正在校验 {0}…</source>
+        <translation>Verifying {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="101"/>
+        <source>✖ {0} 不能使用：{1}</source>
+        <translation>✖ {0} cannot be used: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="115"/>
+        <source>用 {0} 的备份替换现在的全部数据吗？
+
+· 恢复前，现在的数据库会先做一份“恢复前”备份，并原样保留在 backups 文件夹里；
+· 这份备份之后录入的工单、台账等，不会出现在恢复后的数据里；
+· 先校验备份文件，校验不通过就不会恢复。
+
+恢复完成后扳手会关闭，需要重新启动。</source>
+        <translation>Replace all current data with the backup of {0}?
+
+· First the current database is backed up (&quot;before restore&quot;) and also kept unchanged in the backups folder;
+· work orders, ledger entries etc. entered after this backup will not be in the restored data;
+· the backup file is verified first; if it fails, nothing is restored.
+
+When the restore is done Banshou closes and must be started again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="120"/>
+        <source>恢复备份</source>
+        <translation>Restore Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="120"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="124"/>
+        <source>备份校验通过：{0}。
+
+现在恢复吗？开始后不能取消；完成后扳手会关闭，请重新启动。</source>
+        <translation>The backup verified: {0}.
+
+Restore now? Once started it cannot be cancelled; afterwards Banshou closes, please start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="126"/>
+        <source>确认恢复</source>
+        <translation>Confirm Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="126"/>
+        <source>恢复并关闭扳手</source>
+        <translation>Restore and Close Banshou</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="127"/>
+        <location filename="../../ui/pages/backup_restore.py" line="134"/>
+        <source>没有恢复。</source>
+        <translation>Nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="138"/>
+        <source>正在停止后台工作…</source>
+        <translation>Stopping background work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="156"/>
+        <source>正在恢复，请不要关闭电脑…</source>
+        <translation>Restoring, do not turn the PC off…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="168"/>
+        <source>已从 {0} 恢复。</source>
+        <translation>Restored from {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="170"/>
+        <source>原来的数据库保留为：{0}</source>
+        <translation>The previous database was kept as: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="172"/>
+        <source>恢复前的备份：{0}</source>
+        <translation>Backup taken before the restore: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="174"/>
+        <source>这份备份来自较早的版本，已升级到当前版本。</source>
+        <translation>This backup came from an older version and was upgraded to this one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="176"/>
+        <source>扳手现在关闭。请重新启动扳手，用恢复后的数据继续工作。</source>
+        <translation>Banshou closes now. Start Banshou again to continue with the restored data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="179"/>
+        <source>恢复完成</source>
+        <translation>Restore Complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="187"/>
+        <source>恢复没有完成：{0}
+
+现在的数据库没有被替换（恢复不会留下一半的数据）。上传已暂停，请关闭并重新启动扳手。</source>
+        <translation>The restore did not complete: {0}
+
+The current database was not replaced (a restore never leaves half the data). Uploads are paused; please close and restart Banshou.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_restore.py" line="190"/>
+        <source>恢复没有完成</source>
+        <translation>Restore Not Completed</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="70"/>
+        <source>店主</source>
+        <translation>Shop owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="70"/>
+        <source>前台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="71"/>
+        <source>技师</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="82"/>
+        <source>扳手 · 已锁定</source>
+        <translation>Banshou · Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="162"/>
+        <source>切换用户</source>
+        <translation>Switch User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="164"/>
+        <source>退出当前账号，换人登录（Ctrl+Shift+L）</source>
+        <translation>Log out and let someone else log in (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="173"/>
+        <source>账号(&amp;U)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="178"/>
+        <source>锁定屏幕(&amp;L)</source>
+        <translation>&amp;Lock Screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="179"/>
+        <source>切换用户(&amp;W)</source>
+        <translation>&amp;Switch User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="180"/>
+        <source>修改我的密码(&amp;P)…</source>
+        <translation>Change My &amp;Password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="204"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="206"/>
+        <source>初始设置（尚未建立账号）</source>
+        <translation>First setup (no accounts yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="207"/>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="209"/>
+        <source>当前用户：{0}（{1}）</source>
+        <translation>User: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="331"/>
+        <source>退出扳手</source>
+        <translation>Quit Banshou</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="332"/>
+        <source>打开的工单有未保存的修改，退出会丢弃这些修改。确定退出吗？</source>
+        <translation>The open work order has unsaved changes; quitting discards them. Quit anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="346"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
     </message>
 </context>
 <context>
@@ -3160,33 +5076,33 @@ Check each item against the document presented; any difference means the documen
 <context>
     <name>WastePage</name>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="38"/>
+        <location filename="../../ui/pages/waste_page.py" line="39"/>
         <source>现场登记</source>
         <translation>Record Waste</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="39"/>
+        <location filename="../../ui/pages/waste_page.py" line="40"/>
         <source>库存与转移</source>
         <translation>Stock and Transfers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="40"/>
+        <location filename="../../ui/pages/waste_page.py" line="41"/>
         <source>收集单位</source>
         <translation>Licensed Collectors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="41"/>
-        <location filename="../../ui/pages/waste_page.py" line="78"/>
+        <location filename="../../ui/pages/waste_page.py" line="42"/>
+        <location filename="../../ui/pages/waste_page.py" line="81"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="42"/>
+        <location filename="../../ui/pages/waste_page.py" line="43"/>
         <source>报表导出</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/waste_page.py" line="61"/>
+        <location filename="../../ui/pages/waste_page.py" line="64"/>
         <source>危废代码依据 {0}（数据版本 {1}）。{2}</source>
         <translation>Waste codes per {0} (data version {1}). {2}</translation>
     </message>
@@ -3322,12 +5238,12 @@ Check each item against the document presented; any difference means the documen
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="137"/>
+        <location filename="../../ui/app.py" line="141"/>
         <source>无法打开数据文件夹</source>
         <translation>Cannot Open the Data Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="183"/>
         <source>无法启动</source>
         <translation>Cannot Start</translation>
     </message>

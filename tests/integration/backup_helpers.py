@@ -9,6 +9,7 @@ from typing import Any
 from app.backup import BackupService
 from app.backup.second_folder import KEYRING_SERVICE
 from app.context import AppContext
+from app.live_changes import DATA_VERSION_KEY
 from app.security.credentials import CredentialStore
 from localdb.sqlite_backup import open_read_only
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
@@ -27,13 +28,19 @@ def backups_with_keyring(ctx: AppContext, keyring: MemoryKeyring | None = None) 
 
 
 def dump(db_file: Path, skip: tuple[str, ...] = AUDIT_TABLES) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every ordinary table, in a stable order (read without writing next to the file)."""
+    """Every row of every ordinary table, in a stable order (read without writing next to the file).
+
+    The settings row ``db.data_version`` is left out: it is a fresh stamp per write (a login writes one),
+    which tells other PCs to refresh, not data a backup must preserve."""
     conn = open_read_only(db_file) if not Path(f"{db_file}-wal").exists() else sqlite3.connect(db_file)
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
             "AND upper(sql) NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]  # fmt: skip
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables if t not in skip}
+        rows = {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables if t not in skip}
+        if "settings" in rows:
+            rows["settings"] = [r for r in rows["settings"] if r[0] != DATA_VERSION_KEY]
+        return rows
     finally:
         conn.close()
 

@@ -67,12 +67,22 @@ def _env(tmp: Path) -> dict[str, str]:
     return env
 
 
+OWNER_PW = "Owner-pass-1"
+
+
 def _restore_process(tmp: Path, data: DataDir, backup: Path, step: str) -> subprocess.Popen[str]:
-    cmd = [sys.executable, "-c", _WRAPPER, step, "--data-dir", str(data.root), "restore", str(backup)]
-    return subprocess.Popen(cmd, cwd=ROOT, env=_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """``banshou --user boss --password-stdin restore FILE`` (the folder has accounts: only the owner restores)."""
+    cmd = [sys.executable, "-c", _WRAPPER, step, "--data-dir", str(data.root), "--user", "boss", "--password-stdin",
+           "restore", str(backup)]
+    password = tmp / "owner-password.txt"
+    password.write_text(OWNER_PW + "\n", encoding="utf-8")
+    with password.open("rb") as stdin:
+        return subprocess.Popen(cmd, cwd=ROOT, env=_env(tmp), stdin=stdin, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
 
 
 def _prepare(ctx: AppContext, orders_after_backup: int = 2) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+    ctx.accounts.create_owner("张老板", "boss", OWNER_PW)
     settle_orders(ctx, 2)
     backup = ctx.backups.run().path
     settle_orders(ctx, orders_after_backup, plate="沪B54321", vin17="LFV2A21K5C3456789")
@@ -124,6 +134,7 @@ def test_restore_killed_at_random_moments(ctx: AppContext, clock: ManualClock, t
     """On a database of some 30 MB (copying, verifying and the pre-restore backup take a while), each run
     is killed a random moment after its temp file appears. Afterwards the database is either the previous
     one or the restored one, whole — never a mixture — and at least one kill caught it halfway."""
+    ctx.accounts.create_owner("张老板", "boss", OWNER_PW)
     settle_orders(ctx, 2)
     _pad(ctx.data_dir.database, 8, "test.padding")
     backup = ctx.backups.run().path

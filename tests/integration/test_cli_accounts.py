@@ -100,3 +100,13 @@ def test_a_folder_with_data_but_no_accounts_must_get_its_owner_first(
     folder = ctx.data_dir.root  # type: ignore[attr-defined]
     code, out = _run(monkeypatch, capsys, folder, *CONFIGURE)
     assert code == 2 and "create-owner" in out
+
+
+def test_backups_need_the_owner_on_the_command_line(
+        folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(monkeypatch, capsys, folder, "backup")
+    assert code == 2 and "--user" in out
+    code, out = _run(monkeypatch, capsys, folder, "--user", "boss", "--password-stdin", "backup",
+                     stdin="Owner-pass-1\n")
+    assert code == 0, out
+    assert list((folder / "backups").glob("*manual*.db"))

@@ -37,7 +37,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture
 def seeded(bare_ctx: AppContext) -> AppContext:
-    bulk_write(bare_ctx.db, generate(120, 7, SEED_NOW))
+    bulk_write(bare_ctx.db, generate(120, 7, SEED_NOW), bare_ctx.guard)
     return bare_ctx
 
 

@@ -1,8 +1,7 @@
-"""Settlement on a real SQLite file: numbering, totals, outbox, double settlement, corrections, rollback."""
+"""Settlement on a real database: numbering, totals, outbox, double settlement, corrections, rollback."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import timedelta
 from decimal import Decimal
@@ -14,7 +13,7 @@ import localdb.engine as engine_mod
 from app.context import AppContext
 from app.domain.errors import DomainError, StorageError, WarningsNotConfirmed
 from app.services.dto import LabourLine, PartLine, Payment
-from app.services.settlement import SettleRequest
+from app.services.settlement import SettleRequest, next_sequence
 from app.services.workorders import IntakeHeader
 from localdb import models as m
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
@@ -90,6 +89,25 @@ def test_concurrent_settlements_get_distinct_numbers(ctx: AppContext) -> None:
         t.join()
     assert errors == []
     assert sorted(results) == [f"SH01-20261126-{i:04d}" for i in range(1, 9)]
+
+
+def test_day_counter_gives_distinct_numbers_even_without_the_writer_lock(ctx: AppContext) -> None:
+    """The counter's single INSERT … ON CONFLICT DO UPDATE … RETURNING is atomic on its own: on PostgreSQL,
+    where writers may overlap, eight unserialised transactions still take eight distinct numbers."""
+    numbers: list[int] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        with ctx.db.write(serialised=False) as s:
+            numbers.append(next_sequence(s, "20261126"))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(numbers) == list(range(1, 9))
 
 
 def test_same_order_settled_from_two_threads_settles_once(ctx: AppContext) -> None:
@@ -183,16 +201,16 @@ def test_correction_makes_a_new_revision_and_keeps_the_original(ctx: AppContext)
 def test_database_failure_is_a_message_and_rolls_back(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another process holds the write lock: the clerk gets 'busy, nothing lost', nothing is half-written."""
     order = make_order(ctx, make_vehicle(ctx))
-    blocker = sqlite3.connect(ctx.data_dir.database, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 100)  # fail in 0.1 s instead of 5 s
+    ctx.db.engine.dispose()  # so that new connections pick the short timeout up
+    other_process = engine_mod.Database(ctx.db.url)
     try:
-        monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 100)  # fail in 0.1 s instead of 5 s
-        ctx.db.engine.dispose()  # so that new connections pick the short timeout up
-        with pytest.raises(StorageError) as err:
-            settle_in_full(ctx, order)
+        with other_process.write() as blocking:
+            blocking.connection()  # takes the writer lock now (SQLite's BEGIN IMMEDIATE is lazy)
+            with pytest.raises(StorageError) as err:
+                settle_in_full(ctx, order)
     finally:
-        blocker.rollback()
-        blocker.close()
+        other_process.dispose()
     assert err.value.code == "storage.locked"
     assert ctx.orders.get(order.id).state == "draft"
     with ctx.db.read() as s:

@@ -7,24 +7,24 @@ import pytest
 from app.context import AppContext
 from app.domain.errors import StorageError
 from app.services.staff import StaffService
-from localdb.engine import Database
+from tests.dbs import read_only_database, sqlite_only
 
 
 def test_read_only_database_is_reported(ctx: AppContext) -> None:
-    path = ctx.data_dir.database
-    ro = Database(f"sqlite:///file:{path}?mode=ro&uri=true")
+    ro = read_only_database(ctx)
     try:
         with pytest.raises(StorageError) as err:
-            StaffService(ro).add("赵敏", "technician")
+            StaffService(ro, ctx.guard).add("赵敏", "technician")
         assert err.value.code == "storage.read_only"
     finally:
         ro.dispose()
     assert [s.name for s in ctx.staff.list("technician")] == ["李强"]
 
 
+@sqlite_only("a full disk is provoked by capping the SQLite file's page count")
 def test_full_database_is_reported_and_rolled_back(ctx: AppContext) -> None:
     """SQLite's 'database or disk is full', provoked by capping the page count of the file."""
-    staff = StaffService(ctx.db)
+    staff = StaffService(ctx.db, ctx.guard)
     with ctx.db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     from sqlalchemy import event

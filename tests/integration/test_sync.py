@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.context import AppContext
 from app.domain.clock import ManualClock
@@ -26,6 +26,8 @@ from app.ehr.profiles import load_profile
 from app.ehr.sandbox import Sandbox, run_sandbox
 from app.ehr.sync import DrainCounts, SyncEngine, SyncPolicy
 from localdb import models as m
+from localdb.engine import Database
+from tests.dbs import requires_postgres
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
 from tests.integration.sync_helpers import CODE, PASSWORD, bulk_settle, outbox_rows
 
@@ -204,6 +206,24 @@ def test_two_engines_never_send_the_same_row(ctx: AppContext, sb: Sandbox, clock
         for e in engines:
             e.close()
     assert sb.stats().records == 200 and sb.stats().repeats == 0 and sb.stats().record_requests == 200
+
+
+@requires_postgres
+def test_a_claim_passes_over_rows_another_claimer_has_locked(ctx: AppContext, clock: ManualClock) -> None:
+    """FOR UPDATE SKIP LOCKED: while another PC's claim transaction holds a row, this claim takes the other
+    due rows at once instead of waiting for that transaction (or, behind it, for the writer lock)."""
+    bulk_settle(ctx, 4, vehicles=4)
+    this_pc = Database(ctx.db.url, connect_args={"options": "-c lock_timeout=2000"})  # a regression fails, not hangs
+    try:
+        with ctx.db.write(serialised=False) as other_pc:
+            locked = other_pc.scalars(select(m.OutboxEntry.id).order_by(m.OutboxEntry.id).limit(1)
+                                      .with_for_update()).one()  # fmt: skip
+            with ctx.db.write() as counter:  # a settlement in progress at the counter holds the writer lock
+                counter.connection()
+                taken = outbox.claim(this_pc, "this-pc", clock.now(), timedelta(seconds=90), 10)
+    finally:
+        this_pc.dispose()
+    assert len(taken) == 3 and locked not in {c.id for c in taken}
 
 
 def test_one_vehicle_in_flight_and_settlement_order(ctx: AppContext, sb: Sandbox, clock: ManualClock) -> None:

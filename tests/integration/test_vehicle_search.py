@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import event
+
 from app.context import AppContext
 from app.domain.plate import check_plate
 from app.domain.vin import with_check_digit
 from app.services.vehicles import VehicleInput
+from localdb.search_index import POSTGRES_INDEXES
+from tests.dbs import requires_postgres
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
 
 
@@ -40,3 +44,26 @@ def test_index_follows_edits_of_plate_and_owner_phone(ctx: AppContext) -> None:
     ctx.vehicles.update(v.id, replace(data, owner_phone="13700002222"))
     assert ctx.vehicles.search("3600001") == []
     assert [x.id for x in ctx.vehicles.search("3700002")] == [v.id]
+
+
+@requires_postgres
+def test_postgres_search_is_answered_by_the_trigram_indexes(ctx: AppContext) -> None:
+    """The query the service sends can use all three pg_trgm GIN indexes (the planner is told to avoid
+    sequential scans, as it would on its own at tens of thousands of vehicles)."""
+    make_vehicle(ctx, "沪A12345", "LSVAM4187C2184847")
+    sent: list[tuple[str, object]] = []
+
+    def capture(_conn: object, _cursor: object, statement: str, params: object, *_rest: object) -> None:
+        if "vehicles.plate ILIKE" in statement:
+            sent.append((statement, params))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", capture)
+    try:
+        assert ctx.vehicles.search("2345")
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", capture)
+    statement, params = sent[0]
+    with ctx.db.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        plan = "\n".join(conn.exec_driver_sql(f"EXPLAIN {statement}", params).scalars())  # type: ignore[arg-type]
+    assert all(name in plan for name in POSTGRES_INDEXES), plan

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.context import AppContext, open_context
+from app.context import AppContext
 from app.domain.clock import ManualClock
 from app.domain.errors import DomainError
 from app.paths import DataDir
 from app.waste.dto import GenerationInput, HandoffInput, HandoffLineInput
+from tests.dbs import open_test_context
 from tests.integration.test_waste_ledger import add_collector
 
 KINDS = ("waste_oil", "lead_battery")
@@ -35,8 +36,8 @@ op = st.one_of(
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppContext, int]]:
-    ctx = open_context(DataDir(Path(tmp_path_factory.mktemp("waste")) / "data"),
-                       ManualClock(datetime(2026, 11, 26, 2, 0, tzinfo=UTC)))  # fmt: skip
+    ctx = open_test_context(DataDir(Path(tmp_path_factory.mktemp("waste")) / "data"),
+                            ManualClock(datetime(2026, 11, 26, 2, 0, tzinfo=UTC)), for_session=True)  # fmt: skip
     yield ctx, add_collector(ctx)
     ctx.close()
 

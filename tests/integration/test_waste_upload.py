@@ -115,7 +115,7 @@ def test_repair_records_sync_unaffected_alongside_a_handoff(ctx: AppContext, sb:
 
 
 def test_a_real_province_profile_keeps_the_export_path(ctx: AppContext) -> None:
-    save_settings(ctx.db, EhrSettings("variant-a"))
+    save_settings(ctx, EhrSettings("variant-a"))
     assert load_profile("variant-a").waste_enabled is False
     dispatch_handoff(ctx)
     assert [r for r in outbox_rows(ctx) if r.kind == "waste_handoff"] == []

@@ -26,6 +26,7 @@ from app.ehr.sandbox import run_sandbox
 from app.paths import DataDir
 from localdb import models as m
 from tests.conftest import SHOP
+from tests.dbs import sqlite_only
 from tests.integration.sync_helpers import CODE, PASSWORD, bulk_settle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,21 +55,27 @@ def _in_flight(data: Path) -> int:
         ctx.close()
 
 
+OWNER_PW = "Owner-pass-1"
+
+
 @pytest.mark.slow
+@sqlite_only("the `banshou sync` processes open the data folder's own SQLite file, and its WAL is scanned for secrets")
 def test_sigkill_twenty_times_then_everything_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "data"
     ctx = open_context(DataDir(data), SystemClock())
     ctx.shop.configure(SHOP)
     ctx.staff.add("李强", "technician")
     codes = bulk_settle(ctx, RECORDS, vehicles=100)
+    ctx.accounts.create_owner("张老板", "boss", OWNER_PW)  # settings changes now need the owner's login
     ctx.close()
     env = _env(tmp_path)
     rng = random.Random(20261126)
     logs = data / "logs"
     with run_sandbox(db_path=tmp_path / "sandbox.db", accounts={CODE: PASSWORD}) as sb:
         sb.set_faults(latency_ms=20)  # a little wire time, so kills land inside sends too
-        configure = subprocess.run(_cli(data, "ehr", "configure", "--profile", "sandbox", "--base-url", sb.base_url,
-                                        "--password-stdin"), input=PASSWORD + "\n", text=True, env=env,
+        configure = subprocess.run(_cli(data, "--user", "boss", "--password-stdin", "ehr", "configure", "--profile",
+                                        "sandbox", "--base-url", sb.base_url, "--password-stdin"),
+                                   input=f"{OWNER_PW}\n{PASSWORD}\n", text=True, env=env,
                                    capture_output=True, cwd=ROOT, timeout=60)  # fmt: skip
         assert configure.returncode == 0, configure.stderr
         kills_in_window = 0

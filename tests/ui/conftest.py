@@ -1,23 +1,22 @@
 """UI fixtures: a CJK font, QSettings in a temporary folder, and a database seeded with a few hundred orders.
 
 Seeding through the real services takes a few seconds, so it runs once per session into a template
-folder; each test gets its own copy of the database file (tests never share a database).
+folder; each test gets its own copy of the folder and its database (tests never share a database).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.context import AppContext, open_context
+from app.context import AppContext
 from app.domain.clock import ManualClock
 from app.domain.vin import with_check_digit
 from app.paths import DataDir
@@ -27,6 +26,7 @@ from app.services.vehicles import VehicleInput
 from app.services.workorders import IntakeHeader
 from localdb.models import OutboxEntry
 from tests.conftest import SHOP
+from tests.dbs import drop_test_databases, open_copy, open_test_context
 from ui.app import apply_app_font, choose_cjk_family
 
 SEED_ORDERS = 450
@@ -49,6 +49,16 @@ def _qt_environment(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qsettings")))
     apply_app_font(False, choose_cjk_family())
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases() -> Iterator[None]:
+    """Overrides the root fixture: a screen's background jobs (``ui/tasks.py``) may still be running
+    against the test's database when the test ends. They finish first, so none fails on a dropped
+    PostgreSQL database (and, on SQLite, none writes to a folder after its test)."""
+    yield
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    drop_test_databases()
 
 
 @pytest.fixture(autouse=True)
@@ -123,9 +133,10 @@ def _vary_upload_states(ctx: AppContext) -> None:
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> AppContext:
+    """The seeded data folder, closed: tests get copies of it (:func:`tests.dbs.open_copy`)."""
     root = tmp_path_factory.mktemp("seeded") / "data"
-    ctx = open_context(DataDir(root), ManualClock(SEED_NOW))
+    ctx = open_test_context(DataDir(root), ManualClock(SEED_NOW), for_session=True)
     try:
         ctx.shop.configure(SHOP)
         ctx.staff.add("王丽", "advisor")
@@ -133,14 +144,12 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         seed_orders(ctx)
     finally:
         ctx.close()
-    return root
+    return ctx
 
 
 @pytest.fixture
-def seeded_ctx(seeded_template: Path, tmp_path: Path, clock: ManualClock) -> Iterator[AppContext]:
+def seeded_ctx(seeded_template: AppContext, tmp_path: Path, clock: ManualClock) -> Iterator[AppContext]:
     """A private copy of the seeded database (shop, two staff, 450 orders in every state)."""
-    root = tmp_path / "seeded"
-    shutil.copytree(seeded_template, root)
-    ctx = open_context(DataDir(root), clock)
+    ctx = open_copy(seeded_template, tmp_path / "seeded", clock)
     yield ctx
     ctx.close()

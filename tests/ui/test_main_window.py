@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.paths import DataDir
+from app.security.accounts import Account
 from app.services.outbox_status import OutboxStatusService
 from app.services.workorders import IntakeHeader
 from localdb.models import OutboxEntry
 from tests.conftest import SHOP
+from tests.dbs import sqlite_only
 from tests.ui.conftest import WAIT_MS
 from ui import app as ui_app
 from ui.main_window import (
@@ -233,6 +235,7 @@ def test_chosen_font_writes_chinese(qapp: QApplication) -> None:
     assert family in ("Noto Sans CJK SC", "WenQuanYi Micro Hei")
 
 
+@sqlite_only("main() opens the data folder by its path, so the folder's own SQLite file, not the test's server")
 def test_main_shows_the_window_on_a_configured_folder(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -251,6 +254,9 @@ def test_main_shows_the_window_on_a_configured_folder(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    # A folder without accounts first asks the owner to create one (ui/session.py; tests/ui/test_login_ui.py).
+    owner = Account(1, "张建国", "boss", "owner", "owner", True, None, False)
+    monkeypatch.setattr("ui.session.sign_in_at_start", lambda _ctx: owner)
     assert ui_app.main(["banshou"], data_dir, clock=clock) == 0
     assert len(shown) == 1
     ui_app.apply_app_font(False, ui_app.choose_cjk_family())

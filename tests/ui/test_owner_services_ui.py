@@ -33,7 +33,7 @@ NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # the clock fixture's time
 
 @pytest.fixture
 def seeded(bare_ctx: AppContext) -> Iterator[AppContext]:
-    bulk_write(bare_ctx.db, generate(160, 7, NOW))
+    bulk_write(bare_ctx.db, generate(160, 7, NOW), bare_ctx.guard)
     yield bare_ctx
     QThreadPool.globalInstance().waitForDone(10_000)
 

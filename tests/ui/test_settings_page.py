@@ -143,7 +143,7 @@ def test_staff_without_a_name_says_so(qtbot: QtBot, ctx: AppContext) -> None:
 
 def test_language_and_large_font_are_stored(qtbot: QtBot, ctx: AppContext) -> None:
     page = _page(qtbot, ctx)
-    store = SettingsStore(ctx.db)
+    store = SettingsStore(ctx.db, guard=ctx.guard)
     with qtbot.waitSignal(page.language_changed, timeout=WAIT_MS) as changed:
         page.view.language.setCurrentIndex(page.view.language.findData("en"))
     assert changed.args == ["en"]

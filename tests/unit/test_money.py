@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.errors import DomainError
-from app.domain.money import chinese_capitals, fen_to_yuan, format_yuan, multiply, parse_yuan
+from app.domain.money import MAX_FEN, chinese_capitals, fen_to_yuan, format_yuan, multiply, parse_yuan
 
 
 @pytest.mark.parametrize(
@@ -99,12 +99,12 @@ def test_parse_yuan_rejects_non_amount_decimals(value: Decimal) -> None:
     assert caught.value.code == "money.invalid"
 
 
-@given(st.integers(min_value=0, max_value=10**13))
+@given(st.integers(min_value=0, max_value=MAX_FEN))
 def test_parse_yuan_round_trips_format_without_commas(fen: int) -> None:
     assert parse_yuan(format_yuan(fen).replace(",", "")) == fen
 
 
-@given(st.integers(min_value=0, max_value=10**13), st.booleans())
+@given(st.integers(min_value=0, max_value=MAX_FEN), st.booleans())
 def test_parse_yuan_round_trips_format_with_commas_and_symbol(fen: int, symbol: bool) -> None:
     assert parse_yuan(format_yuan(fen, symbol=symbol)) == fen
 

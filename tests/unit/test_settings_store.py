@@ -8,19 +8,20 @@ import pytest
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.live_changes import DATA_VERSION_KEY
 from app.settings import ALL_SETTINGS, LANGUAGE, LARGE_FONT, SCHEMA_VERSION, SettingSpec, SettingsStore
 from localdb.models import Setting
 
 
 def _store(ctx: AppContext) -> SettingsStore:
-    return SettingsStore(ctx.db, ctx.shop.get)
+    return SettingsStore(ctx.db, ctx.shop.get, guard=ctx.guard)
 
 
 def test_defaults_before_anything_is_stored(ctx: AppContext) -> None:
     store = _store(ctx)
     assert store.get(LANGUAGE) == "zh_CN"
     assert store.get(LARGE_FONT) is False
-    assert store.values() == {"ui.language": "zh_CN", "ui.large_font": False}
+    assert store.values() == {"ui.language": "zh_CN", "ui.large_font": False, "security.idle_minutes": 10}
 
 
 def test_values_round_trip_and_survive_a_new_store(ctx: AppContext) -> None:
@@ -56,8 +57,8 @@ def test_schema_version_is_recorded_once(ctx: AppContext) -> None:
     store.get(LANGUAGE)
     store.get(LARGE_FONT)
     with ctx.db.read() as s:
-        rows = {r.key: r.value for r in s.scalars(select(Setting))}
-    assert rows == {"settings.version": SCHEMA_VERSION}
+        rows = {r.key: r.value for r in s.scalars(select(Setting).where(Setting.key != DATA_VERSION_KEY))}
+    assert rows == {"settings.version": SCHEMA_VERSION}  # (the data stamp of app/live_changes.py is not a setting)
 
 
 def test_every_setting_is_declared_with_a_valid_default() -> None:
@@ -74,5 +75,5 @@ def test_default_labour_rate_comes_from_the_shop(ctx: AppContext) -> None:
 
 
 def test_default_labour_rate_before_the_shop_is_set_up(bare_ctx: AppContext) -> None:
-    assert SettingsStore(bare_ctx.db, bare_ctx.shop.get).default_labour_rate_fen() == 10000
-    assert SettingsStore(bare_ctx.db).default_labour_rate_fen() == 10000
+    assert SettingsStore(bare_ctx.db, bare_ctx.shop.get, guard=bare_ctx.guard).default_labour_rate_fen() == 10000
+    assert SettingsStore(bare_ctx.db, guard=bare_ctx.guard).default_labour_rate_fen() == 10000

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.domain.clock import to_local
 from app.domain.workorder import State
+from app.i18n import render
+from app.security.permissions import Perm
 from app.services.dto import WorkOrderSummary
 from app.services.order_list import OrderFilter
 from ui.tasks import run_in_background
@@ -63,6 +66,18 @@ def fill_rows(
 def ask_save_path(parent: QWidget, caption: str, name: str, pattern: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, caption, name, pattern)
     return path
+
+
+def ask_unmasked(parent: QWidget, ctx: AppContext) -> bool:
+    """Whether an export should carry owners' full names and phones: an explicit choice, asked only of a
+    role that may see them (everyone else gets the masked file without a question); "No" is the default."""
+    if not ctx.guard.can(Perm.VIEW_CONTACTS):
+        return False
+    answer = QMessageBox.question(parent, render("privacy.export_unmasked_title"),
+                                  render("privacy.export_unmasked_question"),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def save_bytes(parent: QWidget, path: str, make: Callable[[], bytes], done: Callable[[str], None]) -> None:

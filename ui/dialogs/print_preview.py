@@ -33,7 +33,7 @@ from app.domain.clock import to_local
 from app.domain.errors import DomainError
 from app.ehr.connection import printable_shop
 from app.i18n import language
-from app.reports.settlement_list import render_settlement_list, suggested_filename
+from app.reports.settlement_list import suggested_filename
 from app.services.dto import WorkOrderDetail
 from ui.errors import message_for
 from ui.tasks import run_in_background
@@ -58,11 +58,11 @@ def _render_job(ctx: AppContext, order: WorkOrderDetail, paper: str) -> tuple[by
     if shop is None:
         raise DomainError("settle.shop_not_configured", None)
     lang = language()
-    data = render_settlement_list(order, shop, paper=paper, lang=lang)
+    data = ctx.settlement.settlement_list_pdf(order, shop, paper=paper, lang=lang)  # checks PRINT
     target = archive_path(ctx, order)
     if target is None or target.exists():
         return data, None, ""
-    a4 = data if paper == "a4" else render_settlement_list(order, shop, paper="a4", lang=lang)
+    a4 = data if paper == "a4" else ctx.settlement.settlement_list_pdf(order, shop, paper="a4", lang=lang)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(a4)

@@ -32,6 +32,7 @@ from app.ratings.aggregate import RatingsDashboard
 from app.ratings.business import BusinessPanel
 from app.ratings.compliance import CompliancePanel
 from app.ratings.period import add_months, month_start
+from ui.dialogs.owner_common import ask_unmasked
 from ui.dialogs.ratings_import_dialog import RatingsImportDialog
 from ui.pages.dashboard_ops import BusinessPanelView, CompliancePanelView
 from ui.pages.dashboard_ratings import FollowupPanel, RatingsPanel
@@ -203,25 +204,21 @@ class DashboardPage(DashboardView):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Excel"), f"{name}_{data.ratings.start}.xlsx", "Excel (*.xlsx)")
         if path:
             start, end = self.bounds()
-            run_in_background(self, lambda: self.write_excel(Path(path), index, data, start, end),
+            unmasked = index not in (TAB_COMPLIANCE, TAB_BUSINESS) and ask_unmasked(self, self._ctx)  # owners' names
+            run_in_background(self, lambda: self.write_excel(Path(path), index, data, start, end, unmasked),
                               lambda _r: self.status.setText(self.tr("已导出 {0}").format(path)))  # fmt: skip
 
-    def write_excel(self, path: Path, tab: int, data: DashboardData, start: date, end: date) -> None:
-        """The current tab's workbook (runs off the GUI thread; the compliance lists are read here).
-
-        The exporters (openpyxl, reportlab charts) are imported on first use: at module level they
-        cost every start of the app about half a second."""
-        from app.ratings.export_excel import business_workbook, compliance_workbook, ratings_workbook
-
+    def write_excel(self, path: Path, tab: int, data: DashboardData, start: date, end: date,
+                    unmasked: bool = False) -> None:  # fmt: skip
+        """The current tab's workbook (runs off the GUI thread; the compliance lists are read there), made
+        by the ratings service, which checks the permission, masks owners and records the export."""
+        service = self._ctx.ratings
         if tab == TAB_COMPLIANCE:
-            service = self._ctx.ratings
-            lists = {key: service.compliance_list(start, end, key)
-                     for key in ("not_uploaded", "over_24h", "rejected", "attention", "warnings")}  # fmt: skip
-            path.write_bytes(compliance_workbook(data.compliance, lists))
+            path.write_bytes(service.compliance_excel(start, end, data.compliance))
         elif tab == TAB_BUSINESS:
-            path.write_bytes(business_workbook(data.business))
+            path.write_bytes(service.business_excel(data.business))
         else:
-            path.write_bytes(ratings_workbook(data.ratings))
+            path.write_bytes(service.ratings_excel(data.ratings, unmasked=unmasked))
 
     def _on_pdf_button_clicked(self) -> None:
         start = month_start(self.bounds()[0])
@@ -232,13 +229,8 @@ class DashboardPage(DashboardView):
 
     def monthly_pdf(self, month: date) -> bytes:
         """The one-page report for the calendar month of ``month`` (off the GUI thread)."""
-        from app.ratings.report_pdf import render_monthly_pdf
-
-        end = add_months(month, 1)
-        service = self._ctx.ratings
         shop = self._ctx.shop.get()
-        return render_monthly_pdf(shop.name if shop else "", f"{month.year}年{month.month}月", service.dashboard(month, end),
-                                  service.compliance(month, end), service.business(month, end, "day"))  # fmt: skip
+        return self._ctx.ratings.monthly_pdf(shop.name if shop else "", month, add_months(month, 1))
 
 
 def install_dashboard(window: Any) -> DashboardPage:

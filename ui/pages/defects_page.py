@@ -17,11 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from app.context import AppContext
 from app.domain.money import format_yuan
-from app.owner_services import accident, defects, emissions
 from app.owner_services.accident import AccidentRecord
 from app.owner_services.defects import DefectView, FrequentHint
 from app.owner_services.emissions import RESULTS, EmissionsRecord
-from app.reports.defect_report import render_defect_report
 from app.reports.history_report import km
 from ui.dialogs.owner_common import ask_save_path, fill_rows, read_only_table, save_bytes
 from ui.dialogs.owner_record_dialogs import DIALOGS
@@ -73,7 +71,7 @@ def _period(records: list[Any], when: Callable[[Any], date]) -> str:
 
 
 def _defect_pdf(ctx: AppContext, cases: list[DefectView], shop: str) -> bytes:
-    return render_defect_report(cases, ctx.owner.defects.frequent(), shop, _period(cases, lambda c: c.occurred_on))
+    return ctx.owner.defects.export_pdf(cases, shop, _period(cases, lambda c: c.occurred_on))
 
 
 SPECS = (
@@ -82,19 +80,19 @@ SPECS = (
             lambda ctx: ctx.owner.defects.list(), _defect_row,
             [Export("导出 PDF…", "PDF (*.pdf)", "疑似缺陷线索报告.pdf", _defect_pdf),
              Export("导出 Excel…", "Excel (*.xlsx)", "疑似缺陷线索.xlsx",
-                    lambda _ctx, rs, shop: defects.export_xlsx(rs, shop, _period(rs, lambda c: c.occurred_on)))],
+                    lambda ctx, rs, shop: ctx.owner.defects.export_excel(rs, shop, _period(rs, lambda c: c.occurred_on)))],
             "还没有登记疑似缺陷。维修中发现批量性、设计或制造方面的可疑故障时，点“登记疑似缺陷…”。", right=(5,), stretch=7),
     TabSpec("emissions", "登记排放维修…",
             ["工单号", "送修日期", "车牌", "检验报告编号", "不合格项目", "维修措施", "复检结果", "复检报告编号"],
             lambda ctx: ctx.owner.emissions.list(), _emissions_row,
             [Export("导出 Excel…", "Excel (*.xlsx)", "排放维修记录.xlsx",
-                    lambda _ctx, rs, shop: emissions.export_xlsx(rs, shop, _period(rs, lambda r: r.order.intake_on)))],
+                    lambda ctx, rs, shop: ctx.owner.emissions.export_excel(rs, shop, _period(rs, lambda r: r.order.intake_on)))],
             "还没有排放维修记录。排放检验不合格来修的车，接车后点“登记排放维修…”。", stretch=5),
     TabSpec("accident", "登记事故维修…",
             ["保险公司", "报案/理赔号", "直赔", "工单号", "车牌", "结算清单编号", "定损金额", "结算金额", "差额"],
             lambda ctx: ctx.owner.accidents.list(), _accident_row,
             [Export("导出对账 Excel…", "Excel (*.xlsx)", "事故维修对账.xlsx",
-                    lambda _ctx, rs, shop: accident.export_xlsx(rs, shop, _period(rs, lambda r: r.order.intake_on)))],
+                    lambda ctx, rs, shop: ctx.owner.accidents.export_excel(rs, shop, _period(rs, lambda r: r.order.intake_on)))],
             "还没有事故维修记录。保险定损的车，点“登记事故维修…”填写保险公司、报案号和定损金额。", right=(6, 7, 8)),
 )  # fmt: skip
 

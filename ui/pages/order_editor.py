@@ -28,6 +28,7 @@ from app.domain.workorder import (
     label,
 )
 from app.i18n import language
+from app.security.permissions import Perm
 from app.services.dto import ShopInfo, StaffMember, WorkOrderDetail
 from ui.dialogs.order_state_dialogs import CancelDialog, CompleteDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -114,6 +115,27 @@ class OrderEditorPage(QWidget):
 
     def order(self) -> WorkOrderDetail | None:
         return self._order
+
+    def close_order(self) -> None:
+        """Forget the open order and its unsaved edits: another person logged in at the locked window
+        (ui/session.py), and must neither see nor save what the previous one left half-typed."""
+        self._load_seq += 1  # a load still running is ignored when it returns
+        self._order = None
+        self._applying = True
+        try:
+            for model in self._models():
+                model.set_lines([])
+        finally:
+            self._applying = False
+        self._dirty = False
+        self._busy = False
+        v = self.view
+        for text_label in (v.plate, v.revision, v.list_number, v.summary, v.fault, v.status, v.state_badge):
+            text_label.clear()
+        v.state_badge.setStyleSheet("")
+        v.message.clear_message()
+        self._update_actions()
+        self._update_totals()
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -214,7 +236,9 @@ class OrderEditorPage(QWidget):
         panel.gross.setText(format_yuan(t.gross_fen, symbol=True))
 
     def _editable(self) -> bool:
-        return self._order is not None and State(self._order.state) in EDITABLE_STATES and not self._busy
+        """Open, idle, and the person may edit orders (a technician sees them read-only; ui/session.py)."""
+        return (self._order is not None and State(self._order.state) in EDITABLE_STATES and not self._busy
+                and self._ctx.guard.can(Perm.ORDERS))
 
     def _update_actions(self) -> None:
         v, order = self.view, self._order

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.domain.clock import to_local
-from app.owner_services.reminders import BY_DATE, OVERDUE, Reminder, export_csv
+from app.owner_services.reminders import BY_DATE, OVERDUE, Reminder
 from app.reports.history_report import km
-from ui.dialogs.owner_common import ask_save_path, fill_rows, read_only_table, save_bytes
+from ui.dialogs.owner_common import ask_save_path, ask_unmasked, fill_rows, read_only_table, save_bytes
 from ui.dialogs.owner_reminder_rules_dialog import ReminderRulesDialog
 from ui.pages.defects_page import DefectsPage
 from ui.pages.vehicle_history_page import VehicleHistoryPage
@@ -148,14 +148,14 @@ class RemindersPage(QWidget):
     def _on_export_button_clicked(self) -> None:
         path = ask_save_path(self, self.tr("导出短信 CSV"), "保养提醒.csv", "CSV (*.csv)")
         if path:
-            self.export_to(path)
+            self.export_to(path, unmasked=ask_unmasked(self, self._ctx))
 
-    def export_to(self, path: str) -> None:
+    def export_to(self, path: str, unmasked: bool = False) -> None:
         ctx, rows = self._ctx, list(self.reminders)
 
         def make() -> bytes:
             shop = ctx.shop.get()
-            return export_csv(rows, shop.name if shop else "")
+            return ctx.owner.reminders.export_csv(rows, shop.name if shop else "", unmasked=unmasked)
 
         save_bytes(self, path, make, lambda p: self.view.count.setText(self.tr("已导出到 {0}").format(p)))
 

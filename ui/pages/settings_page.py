@@ -120,7 +120,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, settings: SettingsStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._settings = settings or SettingsStore(ctx.db, ctx.shop.get)
+        self._settings = settings or SettingsStore(ctx.db, ctx.shop.get, guard=ctx.guard)
         self._role_labels = {
             "advisor": self.tr("服务顾问"),
             "technician": self.tr("维修技师"),

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
+from app.security.permissions import Perm
 from ui.pages.waste_admin import AlertsPanel, CollectorsPanel, ReportsPanel
 from ui.pages.waste_entry import WasteEntryPanel
 from ui.pages.waste_stock import WasteStockPanel
@@ -55,6 +56,8 @@ class WastePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self._ctx.guard.can(Perm.WASTE):
+            return  # not this role's screen (ui/session.py hides it); it reloads when shown to someone who may
         for panel in (self.entry, self.stock, self.collectors, self.alerts):
             panel.reload()
         cat = self._ctx.waste.ledger.catalogue  # the data file is read once per process: cheap

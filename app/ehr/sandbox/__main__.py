@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(message)s")
+    from app.security.log_privacy import install_on_root_handlers
+
+    install_on_root_handlers()  # requests carry owners' phones and the shop's password: never in the log
     try:
         faults = plan_from_json(json.loads(args.faults))
     except (ValueError, TypeError) as exc:
