@@ -74,7 +74,8 @@ class Vehicle(Base):
     brand_model: Mapped[str] = mapped_column(String(60), default="")
     engine_no: Mapped[str] = mapped_column(String(40), default="")
     vehicle_type: Mapped[str] = mapped_column(String(20), default="car")
-    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+    # Indexed: PostgreSQL does not index foreign keys by itself, and the phone search joins owners to vehicles.
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
     # Why a failed VIN check digit was accepted at intake (e.g. an import without one); "" if it passed.
     vin_check_reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime]
