@@ -7,8 +7,8 @@
 #   export BANSHOU_TEST_DATABASE_URL="$(bash installer/ci_postgres.sh)"
 #
 # Running it again reuses the cluster. The cluster holds nothing but test databases, so it runs without
-# fsync and synchronous commit: a crash loses nothing of value and the suite's thousands of short
-# transactions do not wait for the disk.
+# fsync and synchronous commit (a crash loses nothing of value and the suite's thousands of short
+# transactions do not wait for the disk) and without autovacuum (each database lives for one test).
 set -euo pipefail
 
 PORT="${BANSHOU_CI_PG_PORT:-5433}"
@@ -24,7 +24,7 @@ VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
 
 if ! pg_lsclusters -h | awk -v c="$CLUSTER" '$2 == c { found = 1 } END { exit !found }'; then
   pg_createcluster "$VERSION" "$CLUSTER" --port "$PORT" \
-    -o fsync=off -o synchronous_commit=off -o full_page_writes=off \
+    -o fsync=off -o synchronous_commit=off -o full_page_writes=off -o autovacuum=off \
     -o max_connections=200 >&2
 fi
 # Debian's pg_ctlcluster fails with status 2 when the cluster already runs.

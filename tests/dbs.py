@@ -16,10 +16,12 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy import Connection, Engine, create_engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from app.context import AppContext, open_context
@@ -103,6 +105,26 @@ def drop_session_databases() -> None:
     _postgres.drop(session=True)
 
 
+def _drop_database(conn: Connection, name: str) -> None:
+    """``WITH (FORCE)`` ends connections a test left open (a pool not disposed, a killed subprocess). But
+    PostgreSQL 15 refuses it to a role without superuser rights while an autovacuum worker is in the
+    database; a plain ``DROP`` cancels that worker by itself, so it is tried until the worker has gone."""
+    try:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
+    except DBAPIError:
+        pass
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            return
+        except DBAPIError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def _unused_file(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for n in itertools.count(1):
@@ -142,8 +164,7 @@ class _PostgresDatabases:
         assert self._admin is not None
         with self._admin.connect() as conn:
             for name in names:
-                # FORCE ends connections a test left open (a pool not disposed, a killed subprocess).
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                _drop_database(conn, name)
         names.clear()
 
     def _copy(self, source: str | None, for_session: bool) -> str:
