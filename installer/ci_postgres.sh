@@ -14,7 +14,7 @@ set -euo pipefail
 PORT="${BANSHOU_CI_PG_PORT:-5433}"
 CLUSTER=banshou_ci
 ROLE=banshou_ci
-PASSWORD=banshou_ci
+PASSWORD=ci-only-3f9a  # differs from the role's name, so tests that look for the password find only it
 
 if ! command -v pg_createcluster >/dev/null; then
   apt-get update -qq >&2
@@ -32,8 +32,8 @@ pg_ctlcluster "$VERSION" "$CLUSTER" start >&2 || [ "$?" -eq 2 ]
 PORT="$(pg_lsclusters -h | awk -v c="$CLUSTER" '$2 == c { print $3 }')"
 
 runuser -u postgres -- psql -q -p "$PORT" -v ON_ERROR_STOP=1 >&2 <<SQL
-SELECT 'CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD ''$PASSWORD'''
-WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE')\gexec
+SELECT 'CREATE ROLE $ROLE' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE')\gexec
+ALTER ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
 SELECT 'CREATE DATABASE $ROLE OWNER $ROLE'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$ROLE')\gexec
 SQL

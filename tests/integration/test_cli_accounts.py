@@ -13,6 +13,7 @@ from app.cli import main
 from app.context import open_context
 from app.paths import DataDir
 from tests.conftest import SHOP
+from tests.dbs import sqlite_only
 from tests.integration.orders_helpers import make_vehicle
 
 CONFIGURE = ["shop", "configure", "--name", SHOP.name, "--credit-code", SHOP.credit_code, "--prefix", "SH01"]
@@ -94,6 +95,7 @@ def test_recovery_code_on_the_command_line(
     assert code == 0
 
 
+@sqlite_only("the command line opens the data folder by its path, so the folder's own SQLite file")
 def test_a_folder_with_data_but_no_accounts_must_get_its_owner_first(
         ctx: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     make_vehicle(ctx)  # type: ignore[arg-type]

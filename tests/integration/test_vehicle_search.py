@@ -54,7 +54,7 @@ def test_postgres_search_is_answered_by_the_trigram_indexes(ctx: AppContext) -> 
     sent: list[tuple[str, object]] = []
 
     def capture(_conn: object, _cursor: object, statement: str, params: object, *_rest: object) -> None:
-        if "vehicles.plate ILIKE" in statement:
+        if "vehicles.plate LIKE" in statement:
             sent.append((statement, params))
 
     event.listen(ctx.db.engine, "before_cursor_execute", capture)

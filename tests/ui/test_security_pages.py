@@ -14,6 +14,7 @@ from sqlalchemy import text
 from app.backup import BackupService
 from app.context import AppContext
 from app.security.credentials import CredentialStore
+from tests.dbs import sqlite_only
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import WAIT_MS
 from tests.ui.security_helpers import STAFF_PASSWORD, add_staff_account, with_owner
@@ -130,6 +131,7 @@ def backup_ctx(ctx: AppContext) -> AppContext:
     return ctx
 
 
+@sqlite_only("the backup page copies the SQLite file; on PostgreSQL the server backs up (test_backup_postgres)")
 def test_backup_page_backs_up_now_and_copies_to_the_second_folder(
     qtbot: QtBot, backup_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -159,6 +161,7 @@ def test_backup_page_backs_up_now_and_copies_to_the_second_folder(
     window.grab().save(str(shots_dir() / "backups.png"))
 
 
+@sqlite_only("the restore replaces the SQLite file; on PostgreSQL the server restores (test_backup_postgres)")
 def test_restore_verifies_asks_twice_and_closes_the_window(
     qtbot: QtBot, backup_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
