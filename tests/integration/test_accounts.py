@@ -4,14 +4,13 @@ reset and the owner's recovery code. Passwords and recovery codes are never stor
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from app.context import AppContext
 from app.domain.clock import ManualClock
 from app.domain.errors import DomainError
 from app.security.accounts import MAX_FAILURES
 from app.security.permissions import FRONT_DESK, OWNER, TECHNICIAN
-from localdb.base import Base
+from tests.integration.secret_scan_helpers import every_row
 
 OWNER_PW = "Owner-pass-2026"
 
@@ -101,16 +100,12 @@ def test_recovery_code_resets_the_owner_password_once(ctx: AppContext) -> None:
     assert _code(ctx.accounts.recover_owner, "boss", code, "Other-pass-456") == "auth.recovery_failed"
 
 
-def _every_row(ctx: AppContext) -> bytes:
-    with ctx.db.read() as s:
-        return "".join(repr(s.execute(select(t)).all()) for t in Base.metadata.sorted_tables).encode()
-
 
 def test_passwords_and_codes_are_not_in_the_database(ctx: AppContext) -> None:
     code = ctx.accounts.create_owner("张老板", "boss", OWNER_PW).recovery_code
     ctx.accounts.add("王丽", "wangli", "frontdesk", "Desk-pass-1")
     ctx.accounts.login("wangli", "Desk-pass-1")
-    rows = _every_row(ctx)
+    rows = every_row(ctx)
     ctx.db.dispose()
     files = b"".join(p.read_bytes() for p in ctx.data_dir.root.rglob("*") if p.is_file())  # the SQLite file, WAL
     for secret in (OWNER_PW, "Desk-pass-1", code, code.replace("-", "")):

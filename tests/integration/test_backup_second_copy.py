@@ -21,6 +21,7 @@ from app.domain.errors import DomainError
 from app.paths import DataDir, config_dir
 from tests.dbs import sqlite_only
 from tests.integration.backup_helpers import PASSPHRASE, backups_with_keyring, dump, settle_orders
+from tests.integration.secret_scan_helpers import files_under
 from tests.memory_keyring import MemoryKeyring
 
 pytestmark = sqlite_only("backups copy the SQLite file; on PostgreSQL the server backs up (test_backup_postgres)")
@@ -173,9 +174,6 @@ def test_no_secure_keyring_means_no_encrypted_copy(ctx: AppContext, usb: Path) -
     assert ctx.backups.second_folder() is None
 
 
-def _files_under(*roots: Path) -> list[Path]:
-    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
-
 
 def test_secret_scan_passphrase_and_key_are_in_no_file(ctx: AppContext, keyring: MemoryKeyring, usb: Path,
                                                        tmp_path: Path) -> None:  # fmt: skip
@@ -213,7 +211,7 @@ def test_secret_scan_passphrase_and_key_are_in_no_file(ctx: AppContext, keyring:
         "key (hex)": key.key.hex().encode("ascii"),
         "keyring entry": secret.encode("utf-8"),
     }
-    files = _files_under(ctx.data_dir.root, config_dir(), usb)
+    files = files_under(ctx.data_dir.root, config_dir(), usb)
     assert (ctx.data_dir.logs / "banshou.log").stat().st_size > 0
     assert any(p.suffix == ".json" for p in files) and any(p.name == "backup-targets.json" for p in files)
     for path in files:

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from app.context import AppContext
 from app.domain.clock import ManualClock
@@ -25,10 +24,10 @@ from app.paths import config_dir
 from app.security.audit_keys import AuditKeys
 from app.security.credentials import CredentialStore
 from app.security.log_privacy import configure_logging
-from localdb.base import Base
 from tests.dbs import sqlite_only
 from tests.integration.backup_helpers import backups_with_keyring
 from tests.integration.orders_helpers import make_order, make_vehicle, settle_in_full
+from tests.integration.secret_scan_helpers import every_row, files_under
 from tests.integration.sync_helpers import CODE
 from tests.memory_keyring import MemoryKeyring
 
@@ -44,13 +43,6 @@ def sb(tmp_path: Path, clock: ManualClock) -> Iterator[Sandbox]:
         yield sandbox
 
 
-def _files(*roots: Path) -> list[Path]:
-    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
-
-
-def _every_row(ctx: AppContext) -> bytes:
-    with ctx.db.read() as s:
-        return "".join(repr(s.execute(select(t)).all()) for t in Base.metadata.sorted_tables).encode()
 
 
 @sqlite_only("backups of the shop database are SQLite files; on PostgreSQL they are the server's pg_dump")
@@ -91,10 +83,10 @@ def test_no_secret_is_left_in_any_file(ctx: AppContext, sb: Sandbox, tmp_path: P
         "audit key": audit_key, "audit key (hex)": base64.b64decode(audit_key).hex(),
         **{f"token {i}": t for i, t in enumerate(tokens)},
     }
-    rows = _every_row(ctx)
+    rows = every_row(ctx)
     ctx.close()
     logging.getLogger().handlers[-1].flush()
-    files = _files(ctx.data_dir.root, config_dir(), usb)
+    files = files_under(ctx.data_dir.root, config_dir(), usb)
     assert log_file in files and log_file.stat().st_size > 0
     assert any(p.suffix == ".db" for p in files if p.parent == ctx.data_dir.backups)
     for what, needle in needles.items():

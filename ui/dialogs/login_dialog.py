@@ -137,18 +137,7 @@ class LoginDialog(QDialog):
         self.change_back.setAutoDefault(False)
         form = QFormLayout()
         form.addRow(self.tr("新密码"), self.change_pair)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.change_back)
-        buttons.addWidget(self.change_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.change_message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        _assemble(page, title, intro, form, self.change_message, self.change_back, self.change_button)
         return page
 
     def _build_recover(self) -> QWidget:
@@ -171,18 +160,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("店主登录名"), self.recover_username)
         form.addRow(self.tr("恢复码"), self.recover_code)
         form.addRow(self.tr("新密码"), self.recover_pair)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.recover_back)
-        buttons.addWidget(self.recover_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.recover_message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        _assemble(page, title, intro, form, self.recover_message, self.recover_back, self.recover_button)
         return page
 
     def _build_new_code(self) -> QWidget:
@@ -407,3 +385,20 @@ class LoginDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _assemble(page: QWidget, title: QLabel, intro: QLabel, form: QFormLayout, message: QWidget,
+              back: QPushButton, action: QPushButton) -> None:
+    """The layout every secondary step shares: heading, explanation, form, message, then back | action."""
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    buttons.addWidget(back)
+    buttons.addWidget(action)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    layout.addWidget(intro)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addStretch(1)
+    layout.addLayout(buttons)
